@@ -1,0 +1,86 @@
+//! The subcommands. Each is thin: it wires pipeline stages from the library and prints results.
+
+mod build;
+mod check;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Static-site generator for the knowledge base of Platform Samen Opleiden & Professionaliseren.
+#[derive(Debug, Parser)]
+#[command(name = "kennisbank", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  kennisbank build                       build content/ into public/
+  kennisbank build --output /tmp/site    build somewhere else
+  kennisbank check                       report every mistake in content/, write nothing
+  kennisbank check --format json         the same, one JSON object per problem";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (replaced atomically; a failed build changes nothing).
+    #[command(after_help = "Examples:
+  kennisbank build
+  kennisbank build --root ../kennisbank --output public --base-url https://example.org/")]
+    Build(BuildArgs),
+    /// Check all content and templates and report every problem; write nothing.
+    #[command(after_help = "Examples:
+  kennisbank check
+  kennisbank check --drafts --format json")]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The project folder, holding content/ and themes/.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Base URL of the published site, overriding base_url in content/site.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+impl SiteArgs {
+    fn options(&self) -> kennisbank::site::BuildOptions {
+        kennisbank::site::BuildOptions {
+            root: self.root.clone(),
+            drafts: self.drafts,
+            base_url: self.base_url.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site (relative to the current folder). Default: <root>/public.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = report::Format::Human)]
+    pub format: report::Format,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+    }
+}

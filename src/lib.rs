@@ -1,0 +1,21 @@
+//! kennisbank: a static-site generator for the knowledge base and effects overview of the
+//! Platform Samen Opleiden & Professionaliseren.
+//!
+//! The pipeline runs one way, one module per stage:
+//! [`load`] (files → typed records) → [`graph`] (records → checked knowledge graph) →
+//! [`render`] (graph → HTML pages) → [`search`] (pages → static search index) →
+//! [`output`] (staging folder → atomic swap). [`site`] wires the stages together; `serve`
+//! re-runs them on change.
+
+// A diagnostic carries its file, span, label and hint; returning it by value on the (cold) error
+// path is clearer than boxing, and it is never on a hot path.
+#![allow(clippy::result_large_err)]
+
+pub mod config;
+pub mod diagnostics;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod site;

@@ -1,0 +1,381 @@
+//! Stage 1, **load**: walk `content/`, split each file into front matter and body, and parse it
+//! into a typed record with source positions.
+//!
+//! This is the only module that knows YAML. It checks each file on its own (syntax, keys, types);
+//! whether references between files hold is the next stage's job (`graph`).
+
+pub mod front_matter;
+pub mod schema;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span};
+use crate::model::{Doc, Documents, Meta};
+use yaml::Shape;
+
+/// The name of the configuration file inside the content folder.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// The content folders and the kind of record each holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Effect,
+    ValueRow,
+    Source,
+    Article,
+    Term,
+    Page,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Effect,
+        Kind::ValueRow,
+        Kind::Source,
+        Kind::Article,
+        Kind::Term,
+        Kind::Page,
+    ];
+
+    /// The folder under `content/` that holds this kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Effect => "effecten",
+            Kind::ValueRow => "waarden",
+            Kind::Source => "bronnen",
+            Kind::Article => "kennisbank",
+            Kind::Term => "begrippen",
+            Kind::Page => "paginas",
+        }
+    }
+
+    fn from_folder(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.folder() == name)
+    }
+
+    /// Only articles may be grouped in sub-folders.
+    fn allows_subfolders(self) -> bool {
+        self == Kind::Article
+    }
+}
+
+/// The result of loading: configuration (if it parsed), records, and every problem found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub config: Option<SiteConfig>,
+    pub config_file: Option<SourceFile>,
+    pub documents: Documents,
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads everything under `content_dir`. Paths in diagnostics are shown relative to `root`.
+pub fn load(root: &Path, content_dir: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
+    if !content_dir.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                "no-content",
+                format!(
+                    "the content folder `{}` does not exist",
+                    display(root, content_dir)
+                ),
+            )
+            .help("run kennisbank in the project folder, or pass --root DIR"),
+        );
+        return loaded;
+    }
+    let (config, config_file) = load_config(root, content_dir, &mut loaded.diagnostics);
+    loaded.config = config;
+    loaded.config_file = config_file;
+
+    let (files, walk_problems) = collect_files(root, content_dir);
+    loaded.diagnostics.extend(walk_problems);
+
+    let parsed: Vec<(Parsed, Diagnostics)> = files
+        .par_iter()
+        .map(|(kind, path)| parse_file(root, *kind, path))
+        .collect();
+    for (record, diagnostics) in parsed {
+        loaded.diagnostics.extend(diagnostics);
+        let docs = &mut loaded.documents;
+        match record {
+            Parsed::Effect(d) => docs.effects.push(d),
+            Parsed::ValueRow(d) => docs.rows.push(d),
+            Parsed::Source(d) => docs.sources.push(d),
+            Parsed::Article(d) => docs.articles.push(d),
+            Parsed::Term(d) => docs.terms.push(d),
+            Parsed::Page(d) => docs.pages.push(d),
+            Parsed::Failed => {}
+        }
+    }
+    loaded
+}
+
+fn display(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn load_config(
+    root: &Path,
+    content_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (Option<SiteConfig>, Option<SourceFile>) {
+    let path = content_dir.join(CONFIG_FILE);
+    let shown = PathBuf::from(display(root, &path));
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "no-config",
+                    format!("cannot read `{}`: {err}", shown.display()),
+                )
+                .help("every site needs content/site.yaml; content/README.md shows a complete example"),
+            );
+            return (None, None);
+        }
+    };
+    let text = match front_matter::decode(&shown, bytes) {
+        Ok(text) => text,
+        Err(d) => {
+            diagnostics.push(d);
+            return (None, None);
+        }
+    };
+    let file = SourceFile::new(shown, text);
+    let text = file.text.clone();
+    let config =
+        parse_yaml::<SiteConfig>(&file, &text, 0, &schema::SITE, diagnostics).map(|(c, _)| c);
+    (config, Some(file))
+}
+
+/// Walks the content folder: every Markdown file with its kind, and diagnostics for the rest.
+fn collect_files(root: &Path, content_dir: &Path) -> (Vec<(Kind, PathBuf)>, Diagnostics) {
+    let mut files = Vec::new();
+    let mut diagnostics = Diagnostics::new();
+    let walker = WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(|p| display(root, p)).unwrap_or_default();
+                let (code, help) = if err.loop_ancestor().is_some() {
+                    (
+                        "symlink-loop",
+                        "remove the link that points back into one of its own parent folders",
+                    )
+                } else {
+                    (
+                        "unreadable",
+                        "check the file's permissions, or whether a link points to a missing file",
+                    )
+                };
+                diagnostics.push(
+                    Diagnostic::error(code, format!("cannot read `{path}`: {err}")).help(help),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let relative = path.strip_prefix(content_dir).unwrap_or(path);
+        let name = entry.file_name().to_string_lossy();
+        let components: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if components.len() == 1 && (name == CONFIG_FILE || name == "README.md") {
+            continue;
+        }
+        if name == "README.md" {
+            continue;
+        }
+        let is_markdown = path.extension().is_some_and(|e| e == "md");
+        let kind = components.first().and_then(|f| Kind::from_folder(f));
+        match (kind, is_markdown) {
+            (Some(kind), true) if components.len() == 2 || kind.allows_subfolders() => {
+                files.push((kind, path.to_path_buf()));
+            }
+            (Some(kind), true) => diagnostics.push(Diagnostic::error(
+                "misplaced-file",
+                format!("`{}` is in a sub-folder of `{}/`", display(root, path), kind.folder()),
+            ).help(format!("move it directly into `content/{}/`; only articles may be grouped in sub-folders", kind.folder()))),
+            (_, false) => diagnostics.push(Diagnostic::warning(
+                "stray-file",
+                format!("`{}` is not a Markdown file and is ignored", display(root, path)),
+            ).help("content files end in `.md`; images, CSS and scripts belong in `themes/<theme>/static/`")),
+            (None, true) => diagnostics.push(Diagnostic::error(
+                "misplaced-file",
+                format!("`{}` is not in a known content folder", display(root, path)),
+            ).help(format!(
+                "move it into one of: {}",
+                Kind::ALL.map(|k| format!("`content/{}/`", k.folder())).join(", ")
+            ))),
+        }
+    }
+    (files, diagnostics)
+}
+
+/// Editor backups, swap files and hidden files: never content.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+}
+
+enum Parsed {
+    Effect(crate::model::Effect),
+    ValueRow(crate::model::ValueRow),
+    Source(crate::model::Source),
+    Article(crate::model::Article),
+    Term(crate::model::Term),
+    Page(crate::model::Page),
+    Failed,
+}
+
+fn parse_file(root: &Path, kind: Kind, path: &Path) -> (Parsed, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let shown = PathBuf::from(display(root, path));
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diagnostics.push(Diagnostic::error(
+                "unreadable",
+                format!("cannot read `{}`: {err}", shown.display()),
+            ));
+            return (Parsed::Failed, diagnostics);
+        }
+    };
+    let text = match front_matter::decode(&shown, bytes) {
+        Ok(text) => text,
+        Err(d) => {
+            diagnostics.push(d);
+            return (Parsed::Failed, diagnostics);
+        }
+    };
+    let file = SourceFile::new(shown, text);
+    let text = file.text.clone();
+    let split = match front_matter::split(&file) {
+        Ok(split) => split,
+        Err(d) => {
+            diagnostics.push(d);
+            return (Parsed::Failed, diagnostics);
+        }
+    };
+    let key = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !is_valid_key(&key) {
+        diagnostics.push(
+            Diagnostic::error(
+                "bad-file-name",
+                format!("the file name `{key}.md` is not a valid key"),
+            )
+            .at(&file, Span::new(0, 3))
+            .help(format!(
+                "use lowercase letters, digits and hyphens only, e.g. `{}.md`",
+                slug::slugify(&key)
+            )),
+        );
+    }
+    let meta = |tree| Meta {
+        file: file.clone(),
+        tree,
+        body: split.body.to_string(),
+        body_offset: split.body_offset,
+    };
+    macro_rules! record {
+        ($variant:ident, $shape:expr) => {
+            match parse_yaml(
+                &file,
+                split.yaml,
+                split.yaml_offset,
+                &$shape,
+                &mut diagnostics,
+            ) {
+                Some((data, tree)) => Parsed::$variant(Doc {
+                    key,
+                    meta: meta(tree),
+                    data,
+                }),
+                None => Parsed::Failed,
+            }
+        };
+    }
+    let parsed = match kind {
+        Kind::Effect => record!(Effect, schema::EFFECT),
+        Kind::ValueRow => record!(ValueRow, schema::VALUE_ROW),
+        Kind::Source => record!(Source, schema::SOURCE),
+        Kind::Article => record!(Article, schema::ARTICLE),
+        Kind::Term => record!(Term, schema::TERM),
+        Kind::Page => record!(Page, schema::PAGE),
+    };
+    let _ = &text;
+    (parsed, diagnostics)
+}
+
+/// Parses YAML into a node tree (for positions and key checks) and a typed record.
+fn parse_yaml<T: DeserializeOwned>(
+    file: &SourceFile,
+    yaml_text: &str,
+    offset: usize,
+    shape: &Shape,
+    diagnostics: &mut Diagnostics,
+) -> Option<(T, yaml::Node)> {
+    let tree = match yaml::parse(file, yaml_text, offset) {
+        Ok(tree) => tree,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    if !matches!(tree, yaml::Node::Map { .. }) {
+        diagnostics.push(
+            Diagnostic::error(
+                "not-a-mapping",
+                "the front matter must be a list of `key: value` fields",
+            )
+            .at(file, tree.span())
+            .help("write one field per line, e.g. `title: Mijn titel`"),
+        );
+        return None;
+    }
+    yaml::check_keys(file, &tree, shape, diagnostics);
+    match yaml::typed::<T>(file, yaml_text, offset) {
+        Ok(data) => Some((data, tree)),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Keys are lowercase ascii letters, digits and single hyphens.
+pub fn is_valid_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !key.starts_with('-')
+        && !key.ends_with('-')
+}

@@ -1,0 +1,218 @@
+//! The typed records editors write: effects, value rows, sources with findings, articles, glossary
+//! terms and plain pages. Field names match the front-matter keys documented in content/README.md.
+//!
+//! Records hold references as plain keys; `graph` checks them and turns them into indexes.
+
+use serde::Deserialize;
+
+use crate::diagnostics::{SourceFile, Span};
+use crate::load::yaml::{Node, Step};
+
+/// Where a record came from: its file, its front-matter tree (for spans) and its Markdown body.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub file: SourceFile,
+    pub tree: Node,
+    pub body: String,
+    /// Byte offset of the body in the file, so references in the body get exact positions.
+    pub body_offset: usize,
+}
+
+impl Meta {
+    /// The span of a front-matter value, for diagnostics.
+    pub fn span(&self, path: &[Step<'_>]) -> Span {
+        self.tree.span_at(path)
+    }
+}
+
+/// A record of kind `T` with its key (from the file name) and origin.
+#[derive(Debug, Clone)]
+pub struct Doc<T> {
+    pub key: String,
+    pub meta: Meta,
+    pub data: T,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EffectData {
+    pub title: String,
+    pub category: String,
+    pub order: i64,
+    pub summary: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ValueRowData {
+    pub id: String,
+    pub title: String,
+    pub level: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    #[serde(default)]
+    pub effects: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A practice example, paraphrased and attributed.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct Quote {
+    pub text: String,
+    pub role: String,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SourceData {
+    pub label: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub title: Option<String>,
+    pub kind: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub effects: Vec<String>,
+    #[serde(default)]
+    pub rows: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// One claim of a source, tagged to the effects and value rows it supports.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Finding {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub effects: Vec<String>,
+    #[serde(default)]
+    pub rows: Vec<String>,
+    #[serde(default)]
+    pub co_sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ArticleData {
+    pub title: String,
+    pub date: DateText,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub effects: Vec<String>,
+    #[serde(default)]
+    pub rows: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub order: Option<i64>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A date as editors write it: `2018`, `2018-01` or `2018-01-15`. Kept as text so a partial date
+/// is never padded into a day nobody knows; `graph` validates it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateText(pub String);
+
+impl<'de> Deserialize<'de> for DateText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // YAML reads `2018` as a number; accept it as the year.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(i64),
+            Text(String),
+        }
+        Ok(match Raw::deserialize(deserializer)? {
+            Raw::Number(n) => DateText(n.to_string()),
+            Raw::Text(s) => DateText(s),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TermData {
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PageData {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+pub type Effect = Doc<EffectData>;
+pub type ValueRow = Doc<ValueRowData>;
+pub type Source = Doc<SourceData>;
+pub type Article = Doc<ArticleData>;
+pub type Term = Doc<TermData>;
+pub type Page = Doc<PageData>;
+
+/// Everything `load` produced: the records of one content folder, unchecked across files.
+#[derive(Debug, Clone, Default)]
+pub struct Documents {
+    pub effects: Vec<Effect>,
+    pub rows: Vec<ValueRow>,
+    pub sources: Vec<Source>,
+    pub articles: Vec<Article>,
+    pub terms: Vec<Term>,
+    pub pages: Vec<Page>,
+}

@@ -1,0 +1,454 @@
+//! The data templates see: plain serialisable views of graph records, with URLs and labels
+//! already worked out so templates stay free of logic.
+//!
+//! This is the contract between the generator and a theme; themes/default/README.md lists it.
+
+use serde::Serialize;
+
+use crate::config::label_of;
+use crate::graph::{FindingRef, KnowledgeGraph, PageRef, QuoteRef};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    /// Dutch kind label: Effect, Waarde, Bron, Artikel, Begrip, Pagina.
+    pub kind: &'static str,
+    pub summary: Option<String>,
+}
+
+impl Link {
+    pub fn to(graph: &KnowledgeGraph, page: PageRef) -> Link {
+        let (title, summary) = match page {
+            PageRef::Row(i) => {
+                let r = &graph.rows[i].data;
+                (format!("{} {}", r.id, r.title), r.summary.clone())
+            }
+            PageRef::Effect(i) => (
+                graph.effects[i].data.title.clone(),
+                Some(graph.effects[i].data.summary.clone()),
+            ),
+            PageRef::Source(i) => {
+                let s = &graph.sources[i].data;
+                (s.label.clone(), s.title.clone())
+            }
+            PageRef::Article(i) => (
+                graph.articles[i].data.title.clone(),
+                graph.articles[i].data.summary.clone(),
+            ),
+            PageRef::Term(i) => (
+                graph.terms[i].data.title.clone(),
+                Some(graph.terms[i].data.summary.clone()),
+            ),
+            PageRef::Page(i) => (
+                graph.pages[i].data.title.clone(),
+                graph.pages[i].data.summary.clone(),
+            ),
+        };
+        Link {
+            title,
+            url: graph.url(page),
+            kind: KnowledgeGraph::kind_label(page),
+            summary,
+        }
+    }
+
+    pub fn all(graph: &KnowledgeGraph, pages: impl IntoIterator<Item = PageRef>) -> Vec<Link> {
+        pages.into_iter().map(|p| Link::to(graph, p)).collect()
+    }
+}
+
+/// A key with its Dutch label and the URL of its overview page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Label {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+}
+
+pub fn tag(graph: &KnowledgeGraph, key: &str) -> Label {
+    Label {
+        key: key.to_string(),
+        label: label_of(&graph.config.tags, key).to_string(),
+        url: format!("{}thema/{key}/", graph.config.base_path()),
+    }
+}
+
+pub fn sector(graph: &KnowledgeGraph, key: &str) -> Label {
+    Label {
+        key: key.to_string(),
+        label: label_of(&graph.config.sectors, key).to_string(),
+        url: format!("{}sector/{key}/", graph.config.base_path()),
+    }
+}
+
+pub fn tags(graph: &KnowledgeGraph, keys: &[String]) -> Vec<Label> {
+    keys.iter().map(|k| tag(graph, k)).collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub anchor: String,
+    /// URL of the finding on its source page.
+    pub url: String,
+    pub text: String,
+    pub note: Option<String>,
+    pub source: Link,
+    pub source_label: String,
+    pub source_year: Option<i32>,
+    pub co_sources: Vec<Link>,
+    pub effects: Vec<Link>,
+    pub rows: Vec<Link>,
+}
+
+pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
+    let source = &graph.sources[f.source];
+    let data = &source.data.findings[f.finding];
+    let anchor = graph.finding_anchors[f.source][f.finding].clone();
+    let source_page = PageRef::Source(f.source);
+    let refs = |kind, keys: &[String]| -> Vec<Link> {
+        keys.iter()
+            .filter_map(|k| graph.find(kind, k))
+            .map(|p| Link::to(graph, p))
+            .collect()
+    };
+    FindingView {
+        url: format!("{}#{anchor}", graph.url(source_page)),
+        anchor,
+        text: data.text.clone(),
+        note: data.note.clone(),
+        source: Link::to(graph, source_page),
+        source_label: source.data.label.clone(),
+        source_year: source.data.year,
+        co_sources: refs(crate::graph::RefKind::Source, &data.co_sources),
+        effects: refs(crate::graph::RefKind::Effect, &data.effects),
+        rows: refs(crate::graph::RefKind::Row, &data.rows),
+    }
+}
+
+/// Findings grouped under their source, in source order.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceFindings {
+    pub source: Link,
+    pub findings: Vec<FindingView>,
+}
+
+pub fn grouped_findings(graph: &KnowledgeGraph, findings: &[FindingRef]) -> Vec<SourceFindings> {
+    let mut groups: Vec<SourceFindings> = Vec::new();
+    let mut sorted = findings.to_vec();
+    sorted.sort();
+    for f in sorted {
+        let view = finding(graph, f);
+        match groups.last_mut() {
+            Some(g) if g.source.url == view.source.url => g.findings.push(view),
+            _ => groups.push(SourceFindings {
+                source: view.source.clone(),
+                findings: vec![view],
+            }),
+        }
+    }
+    groups
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub anchor: String,
+    pub text: String,
+    pub role: String,
+    pub organisation: Option<String>,
+    pub name: Option<String>,
+    pub source: Option<Link>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+    pub row: Link,
+}
+
+pub fn quote(graph: &KnowledgeGraph, q: QuoteRef) -> QuoteView {
+    let data = &graph.rows[q.row].data.quotes[q.quote];
+    QuoteView {
+        anchor: format!("praktijk-{}", q.quote + 1),
+        text: data.text.clone(),
+        role: data.role.clone(),
+        organisation: data.organisation.clone(),
+        name: data.name.clone(),
+        source: data
+            .source
+            .as_deref()
+            .and_then(|k| graph.find(crate::graph::RefKind::Source, k))
+            .map(|p| Link::to(graph, p)),
+        url: data.url.clone(),
+        note: data.note.clone(),
+        row: Link::to(graph, PageRef::Row(q.row)),
+    }
+}
+
+/// An effect as a card in the schema.
+#[derive(Debug, Clone, Serialize)]
+pub struct EffectCard {
+    pub key: String,
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    pub order: i64,
+    pub source_count: usize,
+    pub finding_count: usize,
+}
+
+pub fn effect_card(graph: &KnowledgeGraph, e: usize) -> EffectCard {
+    let effect = &graph.effects[e];
+    EffectCard {
+        key: effect.key.clone(),
+        title: effect.data.title.clone(),
+        url: graph.url(PageRef::Effect(e)),
+        summary: effect.data.summary.clone(),
+        order: effect.data.order,
+        source_count: graph.effect_sources[e].len(),
+        finding_count: graph.effect_findings[e].len(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryView {
+    pub key: String,
+    pub label: String,
+    pub column_title: String,
+    pub description: Option<String>,
+    pub effects: Vec<EffectCard>,
+}
+
+pub fn categories(graph: &KnowledgeGraph) -> Vec<CategoryView> {
+    graph
+        .config
+        .categories
+        .iter()
+        .map(|c| CategoryView {
+            key: c.key.clone(),
+            label: c.label.clone(),
+            column_title: c.column_title.clone(),
+            description: c.description.clone(),
+            effects: (0..graph.effects.len())
+                .filter(|&e| graph.effects[e].data.category == c.key)
+                .map(|e| effect_card(graph, e))
+                .collect(),
+        })
+        .collect()
+}
+
+/// A value row with everything the table and the row page show.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub id: String,
+    pub anchor: String,
+    pub title: String,
+    pub url: String,
+    pub summary: Option<String>,
+    pub level_key: String,
+    pub level_label: String,
+    pub conditions: Vec<String>,
+    pub findings: Vec<FindingView>,
+    pub quotes: Vec<QuoteView>,
+    pub effects: Vec<Link>,
+    pub articles: Vec<Link>,
+    pub sources: Vec<Link>,
+    pub tags: Vec<Label>,
+    pub note: Option<String>,
+}
+
+pub fn row(graph: &KnowledgeGraph, r: usize) -> RowView {
+    let data = &graph.rows[r].data;
+    let mut findings = graph.row_findings[r].clone();
+    findings.sort();
+    RowView {
+        id: data.id.clone(),
+        anchor: format!("rij-{}", crate::graph::row_slug(&data.id)),
+        title: data.title.clone(),
+        url: graph.url(PageRef::Row(r)),
+        summary: data.summary.clone(),
+        level_key: data.level.clone(),
+        level_label: graph
+            .config
+            .level(&data.level)
+            .map_or(data.level.clone(), |l| l.label.clone()),
+        conditions: data.conditions.clone(),
+        findings: findings.iter().map(|&f| finding(graph, f)).collect(),
+        quotes: (0..data.quotes.len())
+            .map(|q| quote(graph, QuoteRef { row: r, quote: q }))
+            .collect(),
+        effects: Link::all(
+            graph,
+            graph.row_effects[r].iter().map(|&e| PageRef::Effect(e)),
+        ),
+        articles: Link::all(
+            graph,
+            graph.row_articles[r].iter().map(|&a| PageRef::Article(a)),
+        ),
+        sources: Link::all(
+            graph,
+            graph.row_sources[r].iter().map(|&s| PageRef::Source(s)),
+        ),
+        tags: tags(graph, &data.tags),
+        note: data.note.clone(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelView {
+    pub key: String,
+    pub number: u32,
+    pub label: String,
+    pub description: Option<String>,
+    pub rows: Vec<RowView>,
+}
+
+pub fn levels(graph: &KnowledgeGraph) -> Vec<LevelView> {
+    graph
+        .config
+        .levels
+        .iter()
+        .map(|l| LevelView {
+            key: l.key.clone(),
+            number: l.number,
+            label: l.label.clone(),
+            description: l.description.clone(),
+            rows: (0..graph.rows.len())
+                .filter(|&r| graph.rows[r].data.level == l.key)
+                .map(|r| row(graph, r))
+                .collect(),
+        })
+        .collect()
+}
+
+/// A source as a line in the bibliography.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceCard {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    pub authors: Vec<String>,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    pub kind: Label,
+    pub citation: String,
+    pub finding_count: usize,
+    pub effects: Vec<String>,
+}
+
+pub fn source_card(graph: &KnowledgeGraph, s: usize) -> SourceCard {
+    let data = &graph.sources[s].data;
+    SourceCard {
+        key: graph.sources[s].key.clone(),
+        label: data.label.clone(),
+        url: graph.url(PageRef::Source(s)),
+        authors: data.authors.clone(),
+        year: data.year,
+        title: data.title.clone(),
+        kind: Label {
+            key: data.kind.clone(),
+            label: label_of(&graph.config.source_kinds, &data.kind).to_string(),
+            url: format!("{}bronnen/soort/{}/", graph.config.base_path(), data.kind),
+        },
+        citation: citation(graph, s),
+        finding_count: data.findings.len(),
+        effects: graph.source_effects[s]
+            .iter()
+            .map(|&e| graph.effects[e].key.clone())
+            .collect(),
+    }
+}
+
+/// A plain-text citation in the style the platform uses: authors (year). Title. Publisher.
+pub fn citation(graph: &KnowledgeGraph, s: usize) -> String {
+    let data = &graph.sources[s].data;
+    let mut parts = Vec::new();
+    let who = if data.authors.is_empty() {
+        data.label.clone()
+    } else {
+        data.authors.join(", ")
+    };
+    parts.push(match data.year {
+        Some(year) => format!("{who} ({year})."),
+        None => format!("{who} (z.j.)."),
+    });
+    if let Some(title) = &data.title {
+        parts.push(format!("{}.", title.trim_end_matches('.')));
+    }
+    if let Some(publisher) = &data.publisher {
+        parts.push(format!("{}.", publisher.trim_end_matches('.')));
+    }
+    parts.join(" ")
+}
+
+/// An article as a line in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCard {
+    pub key: String,
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_label: String,
+    pub summary: Option<String>,
+    pub tags: Vec<Label>,
+    pub sectors: Vec<Label>,
+    pub parent: Option<Link>,
+    pub child_count: usize,
+}
+
+pub fn article_card(graph: &KnowledgeGraph, a: usize) -> ArticleCard {
+    let data = &graph.articles[a].data;
+    ArticleCard {
+        key: graph.articles[a].key.clone(),
+        title: data.title.clone(),
+        url: graph.url(PageRef::Article(a)),
+        date: data.date.0.clone(),
+        date_label: dutch_date(&data.date.0),
+        summary: data.summary.clone(),
+        tags: tags(graph, &data.tags),
+        sectors: data.sectors.iter().map(|s| sector(graph, s)).collect(),
+        parent: graph.article_parent[a].map(|p| Link::to(graph, PageRef::Article(p))),
+        child_count: graph.article_children[a].len(),
+    }
+}
+
+/// `2018-01-15` → `15 januari 2018`; partial dates stay partial.
+pub fn dutch_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let parts: Vec<&str> = date.split('-').collect();
+    fn month(m: &str) -> &str {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .copied()
+            .unwrap_or(m)
+    }
+    match parts.as_slice() {
+        [y] => y.to_string(),
+        [y, m] => format!("{} {y}", month(m)),
+        [y, m, d] => format!("{} {} {y}", d.trim_start_matches('0'), month(m)),
+        _ => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dutch_date;
+
+    #[test]
+    fn dutch_dates_keep_their_precision() {
+        assert_eq!(dutch_date("2018"), "2018");
+        assert_eq!(dutch_date("2018-01"), "januari 2018");
+        assert_eq!(dutch_date("2025-06-05"), "5 juni 2025");
+    }
+}

@@ -1,0 +1,130 @@
+//! The pipeline end to end: load → resolve → render → (index) → write. Commands and `serve` call
+//! these functions; none of the stages calls back into an earlier one.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::diagnostics::Diagnostics;
+use crate::graph::{self, KnowledgeGraph};
+use crate::render::{self, RenderOptions, RenderedSite};
+use crate::{load, output};
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder: holds `content/` and `themes/`.
+    pub root: PathBuf,
+    /// Include draft articles.
+    pub drafts: bool,
+    /// Overrides `base_url` of site.yaml (e.g. a deploy preview's address).
+    pub base_url: Option<String>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            drafts: false,
+            base_url: None,
+        }
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+}
+
+/// The checked graph and every diagnostic; the graph is `None` only without a usable site.yaml.
+pub fn check(options: &BuildOptions) -> (Option<KnowledgeGraph>, Diagnostics) {
+    let mut loaded = load::load(&options.root, &options.content_dir());
+    if let (Some(config), Some(base_url)) = (loaded.config.as_mut(), &options.base_url) {
+        config.base_url = base_url.clone();
+    }
+    let mut diagnostics = Diagnostics::new();
+    let graph = graph::resolve(
+        loaded,
+        graph::Options {
+            drafts: options.drafts,
+        },
+        &mut diagnostics,
+    );
+    (graph, diagnostics)
+}
+
+/// A site rendered in memory, ready to write or serve.
+#[derive(Debug)]
+pub struct Compiled {
+    pub graph: KnowledgeGraph,
+    pub site: RenderedSite,
+}
+
+/// Runs every stage but the write. `Err` carries the diagnostics when there is an error.
+pub fn compile(options: &BuildOptions) -> (Option<Compiled>, Diagnostics) {
+    let (graph, mut diagnostics) = check(options);
+    let Some(graph) = graph else {
+        return (None, diagnostics);
+    };
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+    let render_options = RenderOptions {
+        drafts: options.drafts,
+    };
+    let Some(site) = render::render(&options.root, &graph, &render_options, &mut diagnostics)
+    else {
+        return (None, diagnostics);
+    };
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+    (Some(Compiled { graph, site }), diagnostics)
+}
+
+/// The result of a build.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    /// `None` when content or templates had errors and nothing was written.
+    pub written: Option<Written>,
+    pub elapsed: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub pages: usize,
+    pub sources: usize,
+    pub findings: usize,
+    pub bytes: u64,
+}
+
+/// Builds the site into `output`. Content errors come back in the report (nothing is written);
+/// `Err` is for I/O problems and refused output folders.
+pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
+    let started = Instant::now();
+    output::check_output_dir(&options.root, output_dir)?;
+    let (compiled, diagnostics) = compile(options);
+    let Some(compiled) = compiled else {
+        return Ok(BuildReport {
+            diagnostics,
+            written: None,
+            elapsed: started.elapsed(),
+        });
+    };
+    let bytes = output::write_site(
+        output_dir,
+        &compiled.site.files,
+        compiled.site.static_dir.as_deref(),
+    )?;
+    Ok(BuildReport {
+        diagnostics,
+        written: Some(Written {
+            pages: compiled.site.page_count,
+            sources: compiled.graph.sources.len(),
+            findings: compiled.graph.finding_count(),
+            bytes,
+        }),
+        elapsed: started.elapsed(),
+    })
+}
