@@ -70,10 +70,10 @@ fn normalise(path: &Path) -> PathBuf {
 
 /// Writes `files` and the static folder into a fresh staging folder next to `output`, then swaps
 /// it with `output`. Returns the number of bytes written.
-pub fn write_site(output: &Path, files: &[OutputFile], static_dir: Option<&Path>) -> Result<u64> {
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<u64> {
     let staging = staging_path(output)?;
     remove_stale_staging(output);
-    let result = fill(&staging, files, static_dir).and_then(|bytes| {
+    let result = fill(&staging, files).and_then(|bytes| {
         swap_in(&staging, output)?;
         Ok(bytes)
     });
@@ -125,13 +125,10 @@ fn remove_stale_staging(output: &Path) {
     }
 }
 
-fn fill(staging: &Path, files: &[OutputFile], static_dir: Option<&Path>) -> Result<u64> {
+fn fill(staging: &Path, files: &[OutputFile]) -> Result<u64> {
     std::fs::create_dir_all(staging)
         .with_context(|| format!("failed to create `{}`", staging.display()))?;
     let mut bytes = 0u64;
-    if let Some(dir) = static_dir {
-        bytes += copy_tree(dir, staging)?;
-    }
     for file in files {
         let path = staging.join(&file.path);
         if let Some(parent) = path.parent() {
@@ -141,26 +138,6 @@ fn fill(staging: &Path, files: &[OutputFile], static_dir: Option<&Path>) -> Resu
         std::fs::write(&path, &file.bytes)
             .with_context(|| format!("failed to write `{}`", path.display()))?;
         bytes += file.bytes.len() as u64;
-    }
-    Ok(bytes)
-}
-
-fn copy_tree(from: &Path, to: &Path) -> Result<u64> {
-    let mut bytes = 0;
-    for entry in walkdir::WalkDir::new(from).into_iter() {
-        let entry = entry.with_context(|| format!("failed to read `{}`", from.display()))?;
-        if crate::load::is_ignored_name(&entry.file_name().to_string_lossy()) && entry.depth() > 0 {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(from).unwrap_or(entry.path());
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target)
-                .with_context(|| format!("failed to create `{}`", target.display()))?;
-        } else {
-            bytes += std::fs::copy(entry.path(), &target)
-                .with_context(|| format!("failed to copy `{}`", entry.path().display()))?;
-        }
     }
     Ok(bytes)
 }
@@ -238,13 +215,8 @@ mod tests {
     fn swaps_in_a_new_site_and_removes_the_old_one() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(
-            &out,
-            &[file("a/index.html", "one"), file("old.html", "x")],
-            None,
-        )
-        .unwrap();
-        write_site(&out, &[file("a/index.html", "two")], None).unwrap();
+        write_site(&out, &[file("a/index.html", "one"), file("old.html", "x")]).unwrap();
+        write_site(&out, &[file("a/index.html", "two")]).unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("a/index.html")).unwrap(),
             "two"
@@ -261,9 +233,9 @@ mod tests {
     fn a_failed_write_leaves_the_previous_site() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[file("index.html", "good")], None).unwrap();
+        write_site(&out, &[file("index.html", "good")]).unwrap();
         // A file path that cannot be created (a file where a folder must go) fails mid-write.
-        let err = write_site(&out, &[file("x", "1"), file("x/y.html", "2")], None);
+        let err = write_site(&out, &[file("x", "1"), file("x/y.html", "2")]);
         assert!(err.is_err());
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).unwrap(),

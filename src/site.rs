@@ -112,11 +112,7 @@ pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
             elapsed: started.elapsed(),
         });
     };
-    let bytes = output::write_site(
-        output_dir,
-        &compiled.site.files,
-        compiled.site.static_dir.as_deref(),
-    )?;
+    let bytes = output::write_site(output_dir, &compiled.site.files)?;
     Ok(BuildReport {
         diagnostics,
         written: Some(Written {

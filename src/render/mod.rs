@@ -3,12 +3,13 @@
 //! `pages` decides which pages exist and what each template sees; `view` shapes graph records for
 //! templates; `markdown` renders bodies; `templates` loads the theme.
 
+pub mod assets;
 pub mod markdown;
 pub mod pages;
 pub mod templates;
 pub mod view;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -24,11 +25,10 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Everything the write stage needs: generated files and the theme's static folder to copy.
+/// Everything the write stage needs: every file of the site, pages and static assets.
 #[derive(Debug, Clone, Default)]
 pub struct RenderedSite {
     pub files: Vec<OutputFile>,
-    pub static_dir: Option<PathBuf>,
     /// Number of HTML pages among `files`.
     pub page_count: usize,
 }
@@ -40,6 +40,19 @@ pub struct RenderOptions {
     pub drafts: bool,
 }
 
+/// `{{ asset(path="style.css") }}` → the fingerprinted URL of a static file of the theme.
+fn asset_function(urls: std::collections::BTreeMap<String, String>) -> impl tera::Function {
+    move |args: &std::collections::HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+        let path = args
+            .get("path")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| tera::Error::msg("asset() needs path=\"…\""))?;
+        urls.get(path)
+            .map(|url| tera::Value::String(url.clone()))
+            .ok_or_else(|| tera::Error::msg(format!("the theme has no static file `{path}`")))
+    }
+}
+
 /// Renders every page of the graph. Template errors become diagnostics; `None` means nothing
 /// usable was produced.
 pub fn render(
@@ -49,7 +62,9 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> Option<RenderedSite> {
     let theme = Theme::new(root, &graph.config.theme);
-    let tera = templates::load(root, &theme, diagnostics)?;
+    let mut tera = templates::load(root, &theme, diagnostics)?;
+    let assets = assets::collect(&theme.static_dir(), &graph.config.base_path(), diagnostics);
+    tera.register_function("asset", asset_function(assets.urls.clone()));
     let plan = pages::plan(graph, options);
     let results: Vec<Result<OutputFile, Diagnostic>> = plan
         .par_iter()
@@ -94,10 +109,6 @@ pub fn render(
         return None;
     }
     let page_count = files.len();
-    let static_dir = theme.static_dir();
-    Some(RenderedSite {
-        files,
-        static_dir: static_dir.is_dir().then_some(static_dir),
-        page_count,
-    })
+    files.extend(assets.files);
+    Some(RenderedSite { files, page_count })
 }
