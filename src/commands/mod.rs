@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod generate;
 mod report;
 
 use std::path::PathBuf;
@@ -35,6 +36,9 @@ pub enum Command {
   kennisbank check
   kennisbank check --drafts --format json")]
     Check(CheckArgs),
+    /// Write a synthetic site of N pages for benchmarks (tests/bench/run.sh).
+    #[command(hide = true)]
+    Generate(GenerateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -78,9 +82,26 @@ pub struct CheckArgs {
     pub format: report::Format,
 }
 
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// About how many content files to write.
+    #[arg(long, default_value_t = 1000)]
+    pub pages: usize,
+    /// The same seed gives the same site.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The project folder to create: gets content/ and a link to this project's themes/.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
+    /// The project whose themes/ the generated site links to.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Generate(args) => generate::run(&args),
     }
 }
