@@ -18,5 +18,6 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod synthetic;

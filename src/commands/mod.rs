@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod generate;
 mod report;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,12 @@ pub enum Command {
   kennisbank check
   kennisbank check --drafts --format json")]
     Check(CheckArgs),
+    /// Search the content as the site's search box does (same index, same ranking).
+    #[command(after_help = "Examples:
+  kennisbank search intervisie
+  kennisbank search \"startende leraren\" --kind bevinding --limit 5
+  kennisbank search inductie --effect behoud-startende-leraren --json")]
+    Search(SearchArgs),
     /// Write a synthetic site of N pages for benchmarks (tests/bench/run.sh).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -98,10 +105,34 @@ pub struct GenerateArgs {
     pub root: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to search for.
+    pub query: String,
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Only results of this kind (Bevinding, Randvoorwaarde, Praktijkvoorbeeld, Artikelsectie, Effect, Waarde, Bron, Artikel, Begrip, Pagina).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only results tied to this effect (its key).
+    #[arg(long)]
+    pub effect: Option<String>,
+    /// At most this many results.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// One JSON object per hit: url, title, kind, score.
+    #[arg(long)]
+    pub json: bool,
+    /// The Dutch stemmer (default: the one the site is built with).
+    #[arg(long, value_enum)]
+    pub stemmer: Option<kennisbank::search::Stemming>,
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Search(args) => search::run(&args),
         Command::Generate(args) => generate::run(&args),
     }
 }

@@ -1,0 +1,371 @@
+//! What a visitor can land on: every page, and the finer units inside pages (each finding,
+//! condition, practice quote and article section), each with its URL fragment, display data
+//! (title, kind, breadcrumb) and facet values.
+
+use std::collections::BTreeMap;
+
+use crate::config::label_of;
+use crate::graph::{KnowledgeGraph, PageRef};
+use crate::render::markdown;
+
+/// One search hit candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Root-relative URL, with a fragment for units inside a page.
+    pub url: String,
+    /// What results show as the link text.
+    pub title: String,
+    /// Dutch kind label: `Bevinding`, `Effect`, …
+    pub kind: &'static str,
+    /// Titles from the section down to the containing page, for the result's breadcrumb.
+    pub crumbs: Vec<String>,
+    /// Indexed in the `title` field (weighted highest). May differ from `title`: a finding is shown
+    /// under its source's label but that label is not what the finding is about.
+    pub index_title: String,
+    /// Names and synonyms: authors, organisations, synonyms, source labels.
+    pub keywords: String,
+    /// Plain text.
+    pub body: String,
+    /// (facet key, value key), e.g. ("effect", "behoud-startende-leraren").
+    pub facets: Vec<(&'static str, String)>,
+}
+
+/// The facets, in the order filters are shown: key and Dutch label.
+pub const FACETS: [(&str, &str); 8] = [
+    ("kind", "Soort"),
+    ("effect", "Effect"),
+    ("category", "Categorie"),
+    ("row", "Waarde"),
+    ("level", "Niveau"),
+    ("source_kind", "Soort bron"),
+    ("sector", "Sector"),
+    ("year", "Jaar"),
+];
+
+/// Display labels of facet values: facet key → value key → label.
+pub type FacetLabels = BTreeMap<&'static str, BTreeMap<String, String>>;
+
+/// Every unit of the site, pages first within each record, in the graph's page order.
+pub fn collect(g: &KnowledgeGraph) -> Vec<Unit> {
+    let mut units = Vec::new();
+    for page in g.all_pages() {
+        units.extend(units_of(g, page));
+    }
+    units
+}
+
+/// Labels for every facet value that occurs in `units`.
+pub fn facet_labels(g: &KnowledgeGraph, units: &[Unit]) -> FacetLabels {
+    let mut labels: FacetLabels = BTreeMap::new();
+    for unit in units {
+        for (key, value) in &unit.facets {
+            let label = match *key {
+                "effect" => g
+                    .effects
+                    .iter()
+                    .find(|e| &e.key == value)
+                    .map_or(value.clone(), |e| e.data.title.clone()),
+                "category" => g
+                    .config
+                    .category(value)
+                    .map_or(value.clone(), |c| c.label.clone()),
+                "row" => g
+                    .rows
+                    .iter()
+                    .find(|r| &r.data.id == value)
+                    .map_or(value.clone(), |r| format!("{} {}", r.data.id, r.data.title)),
+                "level" => g
+                    .config
+                    .level(value)
+                    .map_or(value.clone(), |l| l.label.clone()),
+                "source_kind" => label_of(&g.config.source_kinds, value).to_string(),
+                "sector" => label_of(&g.config.sectors, value).to_string(),
+                _ => value.clone(),
+            };
+            labels.entry(key).or_default().insert(value.clone(), label);
+        }
+    }
+    labels
+}
+
+fn section_title(page: PageRef) -> &'static str {
+    match page {
+        PageRef::Effect(_) => "Effecten",
+        PageRef::Row(_) => "Waarde en randvoorwaarden",
+        PageRef::Source(_) => "Bronnen",
+        PageRef::Article(_) => "Kennisbank",
+        PageRef::Term(_) => "Begrippen",
+        PageRef::Page(_) => "Home",
+    }
+}
+
+fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn effect_facets(
+    g: &KnowledgeGraph,
+    keys: impl IntoIterator<Item = String>,
+) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for key in keys {
+        if let Some(effect) = g.effects.iter().find(|e| e.key == key) {
+            out.push(("category", effect.data.category.clone()));
+        }
+        out.push(("effect", key));
+    }
+    dedup(out)
+}
+
+fn dedup(mut facets: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
+    facets.sort();
+    facets.dedup();
+    facets
+}
+
+fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
+    let url = g.url(page);
+    let title = g.title(page).to_string();
+    let kind = KnowledgeGraph::kind_label(page);
+    let section = section_title(page);
+    let page_crumbs = if matches!(page, PageRef::Page(_)) {
+        vec![]
+    } else {
+        vec![section.to_string()]
+    };
+    let mut out = Vec::new();
+    let unit = |title: String, index_title: String, keywords: String, body: String| Unit {
+        url: url.clone(),
+        title,
+        kind,
+        crumbs: page_crumbs.clone(),
+        index_title,
+        keywords,
+        body,
+        facets: vec![("kind", kind.to_string())],
+    };
+    match page {
+        PageRef::Effect(i) => {
+            let e = &g.effects[i];
+            let body = markdown::plain_text(&e.meta.body, g);
+            let mut u = unit(
+                title.clone(),
+                title.clone(),
+                String::new(),
+                join(&[&e.data.summary, &body, e.data.note.as_deref().unwrap_or("")]),
+            );
+            u.facets.extend(effect_facets(g, [e.key.clone()]));
+            out.push(u);
+        }
+        PageRef::Row(i) => {
+            let r = &g.rows[i];
+            let d = &r.data;
+            let row_title = format!("{} {}", d.id, d.title);
+            let effect_keys: Vec<String> = g.row_effects[i]
+                .iter()
+                .map(|&e| g.effects[e].key.clone())
+                .collect();
+            let mut facets = vec![("row", d.id.clone()), ("level", d.level.clone())];
+            facets.extend(effect_facets(g, effect_keys));
+            let body = markdown::plain_text(&r.meta.body, g);
+            let mut u = unit(
+                row_title.clone(),
+                row_title.clone(),
+                String::new(),
+                join(&[
+                    d.summary.as_deref().unwrap_or(""),
+                    &body,
+                    d.note.as_deref().unwrap_or(""),
+                ]),
+            );
+            u.facets.extend(facets.clone());
+            out.push(u);
+            let crumbs = vec![section.to_string(), row_title.clone()];
+            for (n, condition) in d.conditions.iter().enumerate() {
+                let mut f = vec![("kind", "Randvoorwaarde".to_string())];
+                f.extend(facets.clone());
+                out.push(Unit {
+                    url: format!("{url}#randvoorwaarde-{}", n + 1),
+                    title: row_title.clone(),
+                    kind: "Randvoorwaarde",
+                    crumbs: crumbs.clone(),
+                    index_title: String::new(),
+                    keywords: String::new(),
+                    body: condition.clone(),
+                    facets: f,
+                });
+            }
+            for (n, q) in d.quotes.iter().enumerate() {
+                let mut f = vec![("kind", "Praktijkvoorbeeld".to_string())];
+                f.extend(facets.clone());
+                let source_label = q
+                    .source
+                    .as_deref()
+                    .and_then(|k| g.sources.iter().find(|s| s.key == k))
+                    .map_or("", |s| s.data.label.as_str());
+                out.push(Unit {
+                    url: format!("{url}#praktijk-{}", n + 1),
+                    title: row_title.clone(),
+                    kind: "Praktijkvoorbeeld",
+                    crumbs: crumbs.clone(),
+                    index_title: String::new(),
+                    keywords: join(&[
+                        &q.role,
+                        q.organisation.as_deref().unwrap_or(""),
+                        q.name.as_deref().unwrap_or(""),
+                        source_label,
+                    ]),
+                    body: join(&[&q.text, q.note.as_deref().unwrap_or("")]),
+                    facets: f,
+                });
+            }
+        }
+        PageRef::Source(i) => {
+            let s = &g.sources[i];
+            let d = &s.data;
+            let effect_keys: Vec<String> = g.source_effects[i]
+                .iter()
+                .map(|&e| g.effects[e].key.clone())
+                .collect();
+            let mut facets = vec![("source_kind", d.kind.clone())];
+            if let Some(year) = d.year {
+                facets.push(("year", year.to_string()));
+            }
+            let mut page_facets = facets.clone();
+            page_facets.extend(effect_facets(g, effect_keys));
+            page_facets.extend(
+                g.source_rows[i]
+                    .iter()
+                    .map(|&r| ("row", g.rows[r].data.id.clone())),
+            );
+            let keywords = join(&[
+                &d.authors.join(", "),
+                d.title.as_deref().unwrap_or(""),
+                d.publisher.as_deref().unwrap_or(""),
+            ]);
+            let body = markdown::plain_text(&s.meta.body, g);
+            let mut u = unit(
+                title.clone(),
+                title.clone(),
+                keywords,
+                join(&[&body, d.note.as_deref().unwrap_or("")]),
+            );
+            u.facets.extend(dedup(page_facets));
+            out.push(u);
+            let crumbs = vec![section.to_string(), title.clone()];
+            for (n, finding) in d.findings.iter().enumerate() {
+                let anchor = &g.finding_anchors[i][n];
+                let mut f = vec![("kind", "Bevinding".to_string())];
+                f.extend(facets.clone());
+                f.extend(effect_facets(g, finding.effects.clone()));
+                f.extend(finding.rows.iter().map(|r| ("row", r.clone())));
+                out.push(Unit {
+                    url: format!("{url}#{anchor}"),
+                    title: title.clone(),
+                    kind: "Bevinding",
+                    crumbs: crumbs.clone(),
+                    index_title: String::new(),
+                    keywords: title.clone(),
+                    body: join(&[&finding.text, finding.note.as_deref().unwrap_or("")]),
+                    facets: dedup(f),
+                });
+            }
+        }
+        PageRef::Article(i) => {
+            let a = &g.articles[i];
+            let d = &a.data;
+            let mut facets: Vec<(&'static str, String)> =
+                d.sectors.iter().map(|s| ("sector", s.clone())).collect();
+            if let Some(year) = d.date.0.get(..4) {
+                facets.push(("year", year.to_string()));
+            }
+            facets.extend(effect_facets(g, d.effects.clone()));
+            facets.extend(d.rows.iter().map(|r| ("row", r.clone())));
+            let mut crumbs = vec![section.to_string()];
+            let mut ancestors = Vec::new();
+            let mut at = g.article_parent[i];
+            while let Some(p) = at {
+                ancestors.push(g.articles[p].data.title.clone());
+                at = g.article_parent[p];
+            }
+            crumbs.extend(ancestors.into_iter().rev());
+            let keywords = d.authors.join(", ");
+            let rendered = markdown::render(&a.meta.body, g);
+            let text = markdown::plain_text(&a.meta.body, g);
+            let sections = split_sections(&text, &rendered.headings);
+            let mut u = unit(
+                title.clone(),
+                title.clone(),
+                keywords.clone(),
+                join(&[d.summary.as_deref().unwrap_or(""), &text]),
+            );
+            u.crumbs = crumbs.clone();
+            u.facets.extend(dedup(facets.clone()));
+            out.push(u);
+            let mut section_crumbs = crumbs;
+            section_crumbs.push(title.clone());
+            for (heading, body) in sections {
+                let mut f = vec![("kind", "Artikelsectie".to_string())];
+                f.extend(facets.clone());
+                out.push(Unit {
+                    url: format!("{url}#{}", heading.id),
+                    title: heading.text.clone(),
+                    kind: "Artikelsectie",
+                    crumbs: section_crumbs.clone(),
+                    index_title: heading.text.clone(),
+                    keywords: keywords.clone(),
+                    body,
+                    facets: dedup(f),
+                });
+            }
+        }
+        PageRef::Term(i) => {
+            let t = &g.terms[i];
+            let body = markdown::plain_text(&t.meta.body, g);
+            out.push(unit(
+                title.clone(),
+                title.clone(),
+                t.data.synonyms.join(", "),
+                join(&[&t.data.summary, &body]),
+            ));
+        }
+        PageRef::Page(i) => {
+            let p = &g.pages[i];
+            let body = markdown::plain_text(&p.meta.body, g);
+            out.push(unit(
+                title.clone(),
+                title.clone(),
+                String::new(),
+                join(&[p.data.summary.as_deref().unwrap_or(""), &body]),
+            ));
+        }
+    }
+    out
+}
+
+/// Splits a body's plain text at its headings: each heading with the text up to the next one.
+/// Headings are found as whole lines equal to the heading text, in order; a heading that cannot be
+/// found (rare: smart quotes differ) is left inside the previous section.
+fn split_sections(text: &str, headings: &[markdown::Heading]) -> Vec<(markdown::Heading, String)> {
+    let mut sections: Vec<(markdown::Heading, String)> = Vec::new();
+    let mut next = 0;
+    for line in text.lines() {
+        if next < headings.len() && line.trim() == headings[next].text.trim() {
+            sections.push((headings[next].clone(), String::new()));
+            next += 1;
+            continue;
+        }
+        if let Some((_, body)) = sections.last_mut()
+            && !line.trim().is_empty()
+        {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    sections
+}
