@@ -360,7 +360,14 @@ fn parse_yaml<T: DeserializeOwned>(
         );
         return None;
     }
-    yaml::check_keys(file, &tree, shape, diagnostics);
+    let mut key_problems = Diagnostics::new();
+    yaml::check_keys(file, &tree, shape, &mut key_problems);
+    // serde_yaml would report a duplicate key a second time, less precisely.
+    let has_duplicates = key_problems.iter().any(|d| d.code == "duplicate-key");
+    diagnostics.extend(key_problems);
+    if has_duplicates {
+        return None;
+    }
     match yaml::typed::<T>(file, yaml_text, offset) {
         Ok(data) => Some((data, tree)),
         Err(d) => {

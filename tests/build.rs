@@ -1,0 +1,192 @@
+//! Building whole sites: the fixture renders, links work both ways, and a failed build never
+//! touches the previous output.
+
+mod common;
+
+use common::{TestSite, snapshot};
+
+#[test]
+fn fixture_builds_without_any_diagnostic() {
+    let site = TestSite::fixture();
+    let out = site.path("public");
+    let report = kennisbank::site::build(&site.options(), &out).unwrap();
+    let problems: Vec<String> = report.diagnostics.iter().map(|d| d.one_line()).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let written = report.written.expect("site written");
+    assert_eq!((written.sources, written.findings), (2, 2));
+    for page in [
+        "index.html",
+        "effecten/index.html",
+        "effecten/theorie-praktijk/index.html",
+        "waarde-en-randvoorwaarden/index.html",
+        "waarde-en-randvoorwaarden/1-1/index.html",
+        "bronnen/rug-2017/index.html",
+        "kennisbank/hub/index.html",
+        "kennisbank/hoofdstuk/index.html",
+        "begrippen/inductie/index.html",
+        "over/index.html",
+        "thema/krimp/index.html",
+        "sector/po/index.html",
+        "404.html",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+}
+
+#[test]
+fn findings_appear_on_their_effect_row_and_source_pages() {
+    let site = TestSite::fixture();
+    let out = site.path("public");
+    kennisbank::site::build(&site.options(), &out).unwrap();
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    let finding = "Studenten van een opleidingsschool handelen didactisch sterker.";
+    let effect = read("effecten/theorie-praktijk/index.html");
+    assert!(effect.contains(finding), "effect page lacks its finding");
+    assert!(
+        effect.contains("/bronnen/rug-2017/#bevinding-beter-handelen"),
+        "finding does not link to its source"
+    );
+    let row = read("waarde-en-randvoorwaarden/1-1/index.html");
+    assert!(row.contains(finding), "row page lacks its finding");
+    assert!(
+        row.contains("Een rijke leeromgeving."),
+        "row page lacks its conditions"
+    );
+    assert!(
+        row.contains("Ze bespreekt elke les met haar werkplekbegeleider."),
+        "row page lacks its quote"
+    );
+    let source = read("bronnen/rug-2017/index.html");
+    assert!(
+        source.contains("id=\"bevinding-beter-handelen\""),
+        "finding anchor missing on source page"
+    );
+    // Both ways: the effect's body cites the source, so the source lists the effect as linking here.
+    assert!(
+        source.contains("/effecten/theorie-praktijk/"),
+        "source page does not link back to the effect"
+    );
+}
+
+#[test]
+fn body_references_become_links_with_the_target_title() {
+    let site = TestSite::fixture();
+    let out = site.path("public");
+    kennisbank::site::build(&site.options(), &out).unwrap();
+    let chapter = std::fs::read_to_string(out.join("kennisbank/hoofdstuk/index.html")).unwrap();
+    assert!(
+        chapter.contains(r#"<a href="/bronnen/rug-2017/#bevinding-beter-handelen">RuG (2017)</a>"#),
+        "{chapter}"
+    );
+    assert!(chapter.contains(r#"<a href="/kennisbank/hub/">Een publicatie</a>"#));
+    assert!(
+        chapter.contains(r#"<h2 id="krimp-in-de-regio">"#),
+        "heading anchor"
+    );
+    let effect = std::fs::read_to_string(out.join("effecten/behoud/index.html")).unwrap();
+    assert!(effect.contains(r#"<a href="/begrippen/inductie/">inductie</a>"#));
+}
+
+#[test]
+fn raw_html_in_content_is_shown_as_text_not_run() {
+    let site = TestSite::fixture();
+    site.write(
+        "content/paginas/over.md",
+        "---\ntitle: Over\n---\n<script>alert(1)</script> en <b>vet</b>\n",
+    );
+    let out = site.path("public");
+    kennisbank::site::build(&site.options(), &out).unwrap();
+    let page = std::fs::read_to_string(out.join("over/index.html")).unwrap();
+    assert!(!page.contains("<script>alert(1)</script>"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = TestSite::fixture();
+    site.write(
+        "content/kennisbank/concept.md",
+        "---\ntitle: Concept\ndate: 2024\ndraft: true\n---\nNog niet af.\n",
+    );
+    let out = site.path("public");
+    kennisbank::site::build(&site.options(), &out).unwrap();
+    assert!(!out.join("kennisbank/concept/index.html").exists());
+    let mut options = site.options();
+    options.drafts = true;
+    kennisbank::site::build(&options, &out).unwrap();
+    assert!(out.join("kennisbank/concept/index.html").exists());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let site = TestSite::fixture();
+    let out = site.path("public");
+    kennisbank::site::build(&site.options(), &out).unwrap();
+    let before = snapshot(&out);
+    // A content error …
+    site.write(
+        "content/effecten/behoud.md",
+        "---\ntitle: x\ncategory: onbekend\norder: 1\nsummary: s\n---\n",
+    );
+    let report = kennisbank::site::build(&site.options(), &out).unwrap();
+    assert!(report.written.is_none() && report.diagnostics.has_errors());
+    assert_eq!(snapshot(&out), before, "content error changed the output");
+    // … and a template error.
+    site.write(
+        "content/effecten/behoud.md",
+        "---\ntitle: x\ncategory: tertiair\norder: 1\nsummary: s\n---\n",
+    );
+    site.write(
+        "themes/default/templates/effect.html",
+        "{% extends \"base.html\" %}{% block content %}{{ nope.nope }}{% endblock %}",
+    );
+    let report = kennisbank::site::build(&site.options(), &out).unwrap();
+    assert!(report.written.is_none(), "a template error must not write");
+    assert_eq!(snapshot(&out), before, "template error changed the output");
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+}
+
+#[test]
+fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up() {
+    let site = TestSite::fixture();
+    let out = site.path("public");
+    kennisbank::site::build(&site.options(), &out).unwrap();
+    let before = snapshot(&out);
+    // What a killed build leaves: a half-filled staging folder beside the output.
+    site.write(".public.staging-99999/index.html", "half");
+    assert_eq!(snapshot(&out), before);
+    kennisbank::site::build(&site.options(), &out).unwrap();
+    assert!(
+        !site.path(".public.staging-99999").exists(),
+        "stale staging folder not removed"
+    );
+}
+
+#[test]
+fn the_cli_exit_codes_follow_the_outcome() {
+    let site = TestSite::fixture();
+    let ok = site.run(&["build"]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stderr).contains("built "));
+    site.write("content/effecten/behoud.md", "---\ntitle: x\n---\n");
+    assert_eq!(site.run(&["build"]).status.code(), Some(1));
+    assert_eq!(site.run(&["check"]).status.code(), Some(1));
+    let refused = site.run(&["build", "--output", "content"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("refusing to write"));
+    assert!(site.path("content/site.yaml").exists());
+    assert_eq!(
+        site.run(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+}

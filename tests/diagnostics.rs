@@ -1,0 +1,282 @@
+//! The catalogue of editor mistakes: each planted in the fixture site must come back as one
+//! diagnostic with the right code, file, line and column (the caret under the offending text) and
+//! a hint. Positions are found by searching for the offending text, so the expectations read like
+//! the mistakes themselves.
+
+mod common;
+
+use common::{TestSite, position_of};
+use kennisbank::diagnostics::{Diagnostic, Severity};
+
+/// One planted mistake: the file to write, its content, the expected code, the text the caret
+/// must point at (`None` for problems without a position), and a fragment of the expected hint.
+struct Case {
+    name: &'static str,
+    file: &'static str,
+    content: &'static [u8],
+    code: &'static str,
+    at: Option<&'static str>,
+    hint: &'static str,
+}
+
+const EFFECT_HEAD: &str = "---\ntitle: T\ncategory: primair\norder: 9\nsummary: S\n";
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case { name: "non-UTF-8 file", file: "content/begrippen/latin.md", content: b"---\ntitle: caf\xe9\nsummary: s\n---\n", code: "not-utf8", at: Some("\u{FFFD}"), hint: "UTF-8" },
+        Case { name: "empty file", file: "content/begrippen/leeg.md", content: b"", code: "empty-file", at: None, hint: "---" },
+        Case { name: "missing closing fence", file: "content/begrippen/open.md", content: b"---\ntitle: Open\nsummary: s\nTekst\n", code: "unclosed-front-matter", at: Some("---"), hint: "add a line with only `---`" },
+        Case { name: "no front matter", file: "content/begrippen/kaal.md", content: b"Gewoon tekst.\n", code: "missing-front-matter", at: Some("Gewoon"), hint: "`---`" },
+        Case { name: "YAML syntax error", file: "content/begrippen/syntax.md", content: b"---\ntitle: [Open\nsummary: s\n---\n", code: "yaml-syntax", at: None, hint: "indentation" },
+        Case { name: "duplicate key", file: "content/begrippen/dubbel.md", content: b"---\ntitle: A\nsummary: s\ntitle: B\n---\n", code: "duplicate-key", at: Some("title: B"), hint: "line 2" },
+        Case { name: "list field given text", file: "content/begrippen/type.md", content: b"---\ntitle: A\nsummary: s\ntags: krimp\n---\n", code: "wrong-type", at: Some("krimp"), hint: "takes a list" },
+        Case { name: "unknown key with typo", file: "content/begrippen/typo.md", content: b"---\ntitle: A\nsumary: s\nsummary: s\n---\n", code: "unknown-key", at: Some("sumary"), hint: "did you mean `summary`" },
+        Case { name: "missing required field", file: "content/begrippen/zonder.md", content: b"---\ntitle: A\n---\n", code: "wrong-type", at: None, hint: "add the field" },
+        Case { name: "unquoted text with colon", file: "content/waarden/2-2.md", content: b"---\nid: \"2.2\"\ntitle: T\nlevel: partnerschap\nconditions:\n  - Let op: dit breekt\n---\n", code: "wrong-type", at: Some("Let op"), hint: "double quotes" },
+        Case { name: "unknown effect in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [theorie-praktyk]\n---\n", code: "unknown-effect", at: Some("theorie-praktyk"), hint: "did you mean `theorie-praktijk`" },
+        Case { name: "unknown row in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nfindings:\n  - text: t\n    rows: [\"1.9\"]\n---\n", code: "unknown-row", at: Some("\"1.9\""), hint: "" },
+        Case { name: "unknown category", file: "content/effecten/nieuw.md", content: b"---\ntitle: T\ncategory: primiar\norder: 2\nsummary: S\n---\n", code: "unknown-category", at: Some("primiar"), hint: "did you mean `primair`" },
+        Case { name: "unknown level", file: "content/waarden/1-2.md", content: b"---\nid: \"1.2\"\ntitle: T\nlevel: regio\n---\n", code: "unknown-level", at: Some("regio"), hint: "onderwijsregio" },
+        Case { name: "row id does not fit its level", file: "content/waarden/2-3.md", content: b"---\nid: \"1.3\"\ntitle: T\nlevel: partnerschap\n---\n", code: "level-mismatch", at: Some("partnerschap"), hint: "rows 1.x" },
+        Case { name: "malformed row id", file: "content/waarden/1-4.md", content: b"---\nid: \"1,4\"\ntitle: T\nlevel: onderwijsregio\n---\n", code: "bad-id", at: Some("\"1,4\""), hint: "\"1.1\"" },
+        Case { name: "same row id in two files", file: "content/waarden/een-een.md", content: b"---\nid: \"1.1\"\ntitle: T\nlevel: onderwijsregio\n---\n", code: "duplicate-id", at: Some("\"1.1\""), hint: "waarden/1-1.md" },
+        Case { name: "same article key in two folders", file: "content/kennisbank/ander/hub.md", content: b"---\ntitle: T\ndate: 2020\n---\n", code: "duplicate-id", at: None, hint: "unique" },
+        Case { name: "unknown tag", file: "content/begrippen/tag.md", content: b"---\ntitle: A\nsummary: s\ntags: [krip]\n---\n", code: "unknown-tag", at: Some("krip"), hint: "did you mean `krimp`" },
+        Case { name: "unknown sector", file: "content/kennisbank/sector.md", content: b"---\ntitle: T\ndate: 2020\nsectors: [hbo]\n---\n", code: "unknown-sector", at: Some("hbo"), hint: "`po`" },
+        Case { name: "unknown source kind", file: "content/bronnen/soort-2020.md", content: b"---\nlabel: S (2020)\nkind: wetenschapelijk\n---\n[[effect:behoud]]\n", code: "unknown-kind", at: Some("wetenschapelijk"), hint: "did you mean `wetenschappelijk`" },
+        Case { name: "impossible date", file: "content/kennisbank/datum.md", content: b"---\ntitle: T\ndate: 2023-02-30\n---\n", code: "bad-date", at: Some("2023-02-30"), hint: "JJJJ-MM-DD" },
+        Case { name: "unknown parent", file: "content/kennisbank/wees.md", content: b"---\ntitle: T\ndate: 2020\nparent: hubb\n---\n", code: "unknown-article", at: Some("hubb"), hint: "did you mean `hub`" },
+        Case { name: "parent cycle", file: "content/kennisbank/zelf.md", content: b"---\ntitle: T\ndate: 2020\nparent: zelf\n---\n", code: "parent-cycle", at: Some("zelf\n"), hint: "must end" },
+        Case { name: "unknown source in the body", file: "content/paginas/tekst.md", content: b"---\ntitle: T\n---\nEerste regel.\nZie [[bron:rug-2071]] hier.\n", code: "unknown-source", at: Some("[[bron:rug-2071]]"), hint: "did you mean `rug-2017`" },
+        Case { name: "unknown reference kind in the body", file: "content/paginas/soort.md", content: b"---\ntitle: T\n---\nZie [[bronn:rug-2017]].\n", code: "unknown-reference-kind", at: Some("[[bronn:rug-2017]]"), hint: "did you mean `bron`" },
+        Case { name: "unknown source of a quote", file: "content/waarden/1-5.md", content: b"---\nid: \"1.5\"\ntitle: T\nlevel: onderwijsregio\nquotes:\n  - text: t\n    role: Student\n    source: handreiking\n---\n", code: "unknown-source", at: Some("handreiking"), hint: "" },
+        Case { name: "unknown co-source", file: "content/bronnen/co-2020.md", content: b"---\nlabel: C (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [behoud]\n    co_sources: [ecbo-2012]\n---\n", code: "unknown-source", at: Some("ecbo-2012"), hint: "did you mean `ecbo-2021`" },
+        Case { name: "link to a draft", file: "content/paginas/concept.md", content: b"---\ntitle: T\n---\n[[artikel:concept]]\n", code: "unknown-article", at: Some("[[artikel:concept]]"), hint: "draft" },
+        Case { name: "duplicate finding id", file: "content/bronnen/dubbel-2020.md", content: b"---\nlabel: D (2020)\nkind: beleid\nfindings:\n  - id: a\n    text: t\n    effects: [behoud]\n  - id: a\n    text: u\n---\n", code: "duplicate-id", at: Some("a\n    text: u"), hint: "own `id`" },
+        Case { name: "misplaced Markdown file", file: "content/los.md", content: b"---\ntitle: T\n---\n", code: "misplaced-file", at: None, hint: "content/effecten/" },
+        Case { name: "file name that is not a key", file: "content/begrippen/Mijn Begrip.md", content: b"---\ntitle: A\nsummary: s\n---\n", code: "bad-file-name", at: None, hint: "mijn-begrip" },
+        Case { name: "front matter that is a list", file: "content/begrippen/lijst.md", content: b"---\n- a\n- b\n---\n", code: "not-a-mapping", at: None, hint: "one field per line" },
+        Case { name: "template syntax error", file: "themes/default/templates/term.html", content: b"{% extends \"base.html\" %}\n{% block content %}\n{{ term.summary }\n{% endblock %}\n", code: "template-syntax", at: None, hint: "closed" },
+    ]
+}
+
+fn draft() -> (&'static str, &'static [u8]) {
+    (
+        "content/kennisbank/concept.md",
+        b"---\ntitle: C\ndate: 2024\ndraft: true\n---\n",
+    )
+}
+
+/// Runs `check` plus the template stage, as `kennisbank check` does.
+fn check(site: &TestSite) -> Vec<Diagnostic> {
+    let options = site.options();
+    let (graph, mut diagnostics) = kennisbank::site::check(&options);
+    if let Some(graph) = graph.filter(|_| !diagnostics.has_errors()) {
+        kennisbank::render::render(site.root(), &graph, &Default::default(), &mut diagnostics);
+    }
+    diagnostics.into_iter().collect()
+}
+
+#[test]
+fn every_planted_mistake_is_reported_at_its_place_with_a_hint() {
+    let cases = cases();
+    assert!(cases.len() >= 25);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let site = TestSite::fixture();
+        site.write(draft().0, draft().1);
+        site.write(case.file, case.content);
+        let diagnostics = check(&site);
+        let errors: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        let Some(found) = errors.iter().find(|d| d.code == case.code) else {
+            failures.push(format!(
+                "{}: expected `{}`, got {:?}",
+                case.name,
+                case.code,
+                errors.iter().map(|d| d.one_line()).collect::<Vec<_>>()
+            ));
+            continue;
+        };
+        if errors.len() != 1 {
+            failures.push(format!(
+                "{}: expected exactly one error, got {:?}",
+                case.name,
+                errors.iter().map(|d| d.one_line()).collect::<Vec<_>>()
+            ));
+        }
+        let shown = found.path().map(|p| p.to_string_lossy().replace('\\', "/"));
+        if case.code != "symlink-loop" && case.at.is_some() && shown.as_deref() != Some(case.file) {
+            failures.push(format!(
+                "{}: reported in {shown:?}, expected {}",
+                case.name, case.file
+            ));
+        }
+        if let Some(needle) = case.at {
+            let text = String::from_utf8_lossy(case.content);
+            let expected = position_of(&text, needle);
+            if found.line_col() != Some(expected) {
+                failures.push(format!(
+                    "{}: at {:?}, expected {expected:?} (under `{}`)",
+                    case.name,
+                    found.line_col(),
+                    needle.escape_debug()
+                ));
+            }
+        }
+        let help = found.help.clone().unwrap_or_default();
+        if help.is_empty() || !help.contains(case.hint) {
+            failures.push(format!(
+                "{}: hint {help:?} lacks {:?}",
+                case.name, case.hint
+            ));
+        }
+        let rendered = found.render(false);
+        if let (Some((line, col)), Some(path)) = (found.line_col(), found.path()) {
+            let place = format!("{}:{line}:{col}", path.display());
+            if !rendered.contains(&place) {
+                failures.push(format!(
+                    "{}: rendered report lacks `{place}`:\n{rendered}",
+                    case.name
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn all_mistakes_of_a_run_are_reported_together_by_the_cli() {
+    let site = TestSite::fixture();
+    let planted = [
+        (
+            "content/effecten/a.md",
+            format!("{EFFECT_HEAD}tags: [krip]\n---\n"),
+            "krip",
+        ),
+        (
+            "content/bronnen/b-2020.md",
+            "---\nlabel: B\nkind: beleid\nfindings:\n  - text: t\n    effects: [behou]\n---\n"
+                .to_string(),
+            "behou",
+        ),
+        (
+            "content/paginas/c.md",
+            "---\ntitle: C\n---\nZie [[waarde:9.9]].\n".to_string(),
+            "[[waarde:9.9]]",
+        ),
+        (
+            "content/begrippen/d.md",
+            "---\ntitle: D\nsumary: x\nsummary: y\n---\n".to_string(),
+            "sumary",
+        ),
+        (
+            "content/kennisbank/e.md",
+            "---\ntitle: E\ndate: 2020-13\n---\n".to_string(),
+            "2020-13",
+        ),
+    ];
+    for (file, text, _) in &planted {
+        site.write(file, text);
+    }
+    let output = site.run(&["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for (file, text, needle) in &planted {
+        let (line, col) = position_of(text, needle);
+        let place = format!("{file}:{line}:{col}");
+        assert!(stderr.contains(&place), "stderr lacks {place}:\n{stderr}");
+    }
+    assert!(stderr.contains("check: 5 errors"), "{stderr}");
+
+    let json = site.run(&["check", "--format", "json"]);
+    let records: Vec<serde_json::Value> = String::from_utf8_lossy(&json.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        records.iter().filter(|r| r["severity"] == "error").count(),
+        5
+    );
+    assert!(
+        records
+            .iter()
+            .all(|r| r["line"].as_u64().unwrap() > 0 && r["help"].is_string())
+    );
+}
+
+#[test]
+fn warnings_do_not_stop_the_build() {
+    let site = TestSite::fixture();
+    site.write(
+        "content/bronnen/los-2020.md",
+        "---\nlabel: Los (2020)\nkind: beleid\n---\n",
+    );
+    site.write("content/effecten/leeg.md", &format!("{EFFECT_HEAD}---\n"));
+    site.write("content/plaatje.png", b"\x89PNG");
+    let yaml = site.read("content/site.yaml").replace(
+        "tags:\n",
+        "tags:\n  - { key: ongebruikt, label: Ongebruikt }\n",
+    );
+    site.write("content/site.yaml", yaml);
+    let diagnostics = check(&site);
+    let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+    for code in [
+        "orphan-source",
+        "effect-without-evidence",
+        "unused-tag",
+        "stray-file",
+    ] {
+        assert!(codes.contains(&code), "missing warning {code}: {codes:?}");
+    }
+    assert!(
+        diagnostics.iter().all(|d| d.severity == Severity::Warning),
+        "{codes:?}"
+    );
+    let report = kennisbank::site::build(&site.options(), &site.path("public")).unwrap();
+    assert!(report.written.is_some());
+}
+
+#[test]
+fn bom_and_crlf_files_are_accepted() {
+    let site = TestSite::fixture();
+    site.write("content/begrippen/windows.md", b"\xef\xbb\xbf---\r\ntitle: Windows\r\nsummary: Met CRLF.\r\ntags: [krimp]\r\n---\r\nTekst met [[begrip:inductie]].\r\n");
+    let diagnostics = check(&site);
+    assert!(
+        diagnostics.is_empty(),
+        "{:?}",
+        diagnostics.iter().map(|d| d.one_line()).collect::<Vec<_>>()
+    );
+    site.write(
+        "content/begrippen/windows.md",
+        b"\xef\xbb\xbf---\r\ntitle: Windows\r\nsummary: Met CRLF.\r\ntags: [krimq]\r\n---\r\n",
+    );
+    let diagnostics = check(&site);
+    let text = "---\r\ntitle: Windows\r\nsummary: Met CRLF.\r\ntags: [krimq]\r\n---\r\n";
+    assert_eq!(diagnostics[0].line_col(), Some(position_of(text, "krimq")));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_a_diagnostic_not_a_hang() {
+    let site = TestSite::fixture();
+    std::os::unix::fs::symlink(
+        site.path("content/kennisbank"),
+        site.path("content/kennisbank/deel/lus"),
+    )
+    .unwrap();
+    let diagnostics = check(&site);
+    assert!(
+        diagnostics.iter().any(|d| d.code == "symlink-loop"),
+        "{:?}",
+        diagnostics.iter().map(|d| d.one_line()).collect::<Vec<_>>()
+    );
+}

@@ -1,0 +1,220 @@
+//! The shipped knowledge base: it builds with no error and no warning, and the counts of what the
+//! seeds contain are pinned so that content cannot silently go missing.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use kennisbank::graph::KnowledgeGraph;
+
+fn shipped() -> KnowledgeGraph {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (graph, diagnostics) = kennisbank::site::check(&kennisbank::site::BuildOptions::new(root));
+    let problems: Vec<String> = diagnostics.iter().map(|d| d.one_line()).collect();
+    assert!(
+        problems.is_empty(),
+        "the shipped content must check clean:\n{}",
+        problems.join("\n")
+    );
+    graph.expect("shipped content has a site.yaml")
+}
+
+#[test]
+fn eight_effects_in_three_categories_in_schema_order() {
+    let g = shipped();
+    let effects: Vec<(&str, &str)> = g
+        .effects
+        .iter()
+        .map(|e| (e.data.category.as_str(), e.key.as_str()))
+        .collect();
+    assert_eq!(
+        effects,
+        [
+            ("primair", "verbinding-theorie-praktijk"),
+            ("primair", "pedagogisch-didactisch-handelen"),
+            ("primair", "professionele-tevredenheid"),
+            ("primair", "opleidingsrendement"),
+            ("secundair", "professionalisering-personeel"),
+            ("secundair", "lerende-organisatie"),
+            ("tertiair", "impact-op-leerlingen"),
+            ("tertiair", "behoud-startende-leraren"),
+        ]
+    );
+    let columns: Vec<&str> = g
+        .config
+        .categories
+        .iter()
+        .map(|c| c.column_title.as_str())
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            "Voorbereiding op de beroepspraktijk",
+            "Impact van samenwerking",
+            "Kwaliteit van onderwijs"
+        ]
+    );
+    for (e, findings) in g.effect_findings.iter().enumerate() {
+        assert!(
+            !findings.is_empty(),
+            "effect {} has no findings",
+            g.effects[e].key
+        );
+    }
+}
+
+#[test]
+fn eleven_value_rows_with_every_condition_and_quote() {
+    let g = shipped();
+    let ids: Vec<&str> = g.rows.iter().map(|r| r.data.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3", "2.4", "2.5"
+        ]
+    );
+    let conditions: Vec<usize> = g.rows.iter().map(|r| r.data.conditions.len()).collect();
+    // Counted in seed 000, row by row.
+    assert_eq!(conditions, [6, 3, 8, 3, 5, 4, 5, 3, 4, 4, 4]);
+    let quotes: Vec<usize> = g.rows.iter().map(|r| r.data.quotes.len()).collect();
+    // Seed 000: thirteen 4OLS quotes plus Alice Middelkoop (1.3) and Mieke van Dijk (1.4).
+    assert_eq!(quotes, [5, 1, 4, 1, 0, 0, 1, 0, 0, 0, 3]);
+    // Every row of seed 000 cites research in its Onderzoek column.
+    for (r, row) in g.rows.iter().enumerate() {
+        assert!(
+            !g.row_findings[r].is_empty(),
+            "row {} has no research findings",
+            row.data.id
+        );
+    }
+}
+
+#[test]
+fn every_source_of_the_register_is_present() {
+    let g = shipped();
+    let keys: BTreeSet<&str> = g.sources.iter().map(|s| s.key.as_str()).collect();
+    // The research register of the seed inventory (c1–c3) plus the sources 002 and 003 cite most.
+    for key in [
+        "rug-2017",
+        "rug-2018",
+        "roelofs-2003",
+        "darling-hammond-2006",
+        "darling-hammond-2017",
+        "darling-hammond-2021",
+        "zeichner-2010",
+        "leeferink-2016",
+        "timmermans-2012",
+        "ecbo-2021",
+        "onderwijsraad-2025",
+        "furlong-2000",
+        "helms-lorenz-2019",
+        "hooge-2024",
+        "flamand-2025",
+        "korthagen-2005",
+        "kaats-2012",
+        "kaats-2023",
+        "kenis-2019",
+        "platform-waarde-2025",
+        "platform-effecten-2025",
+        "opdenksessie-2025",
+        "kwaliteitskader-2025",
+        "handreiking-startende-leraren",
+        "interview-driehoek-leervraag",
+        "4ols",
+        "breder-perspectief-2018",
+        "helms-lorenz-2016",
+        "helms-lorenz-2020",
+        "kwaliteitskader-2020",
+        "expansienotitie-2020",
+        "kijkkader-2018",
+        "berndsen-2013",
+        "ao-consult-2020",
+        "loopbaanmonitor-2020",
+        "van-vroonhoven-2020",
+        "nvao-2007",
+        "auditdienst-rijk-2018",
+        "meulenberg-2014",
+        "vsls",
+        "tigchelaar-2012",
+        "brouwer-2015",
+        "schenke-2020",
+        "crasborn-2018",
+        "driessen-2016",
+        "driessen-2017",
+        "van-bussel-2018",
+        "nro-2020",
+        "ocw-2021",
+        "dus-i-2018",
+        "subsidieregeling-2020",
+        "velon-beroepsstandaard-2012",
+    ] {
+        assert!(keys.contains(key), "source {key} is missing");
+    }
+    assert!(g.sources.len() >= 70, "only {} sources", g.sources.len());
+    assert!(
+        g.finding_count() >= 150,
+        "only {} findings",
+        g.finding_count()
+    );
+}
+
+#[test]
+fn the_publications_are_articles() {
+    let g = shipped();
+    let children = |hub: &str| {
+        let a = g
+            .articles
+            .iter()
+            .position(|a| a.key == hub)
+            .unwrap_or_else(|| panic!("no article {hub}"));
+        g.article_children[a].clone()
+    };
+    // 002: six chapter hubs with three interviews each, plus the preface.
+    let chapters = children("breder-perspectief");
+    let interviews: usize = chapters.iter().map(|&c| g.article_children[c].len()).sum();
+    assert_eq!(chapters.len(), 7, "preface + six chapters");
+    assert_eq!(interviews, 18);
+    // 003: the ECBO report by theme, with its recommendations.
+    assert!(children("meerwaarde-samen-opleiden").len() >= 18);
+    for key in [
+        "meerwaarde-aanbevelingen",
+        "uitgangspunten-aandachtspunten",
+        "samenhang-curriculum",
+        "effectieve-samenwerking",
+    ] {
+        assert!(
+            g.articles.iter().any(|a| a.key == key),
+            "article {key} is missing"
+        );
+    }
+    let terms: BTreeSet<&str> = g.terms.iter().map(|t| t.key.as_str()).collect();
+    for key in [
+        "opleidingsschool",
+        "partnerschap",
+        "pds",
+        "werkplekbegeleider",
+        "schoolopleider",
+        "instituutsopleider",
+        "zij-instromer",
+        "inductie",
+        "eenpitter",
+    ] {
+        assert!(terms.contains(key), "glossary term {key} is missing");
+    }
+}
+
+#[test]
+fn uitgangspunten_and_aandachtspunten_are_all_there() {
+    let g = shipped();
+    let article = g
+        .articles
+        .iter()
+        .find(|a| a.key == "uitgangspunten-aandachtspunten")
+        .unwrap();
+    let numbered = article.meta.body.lines().filter(|l| {
+        let t = l.trim_start();
+        t.split_once(". ")
+            .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    });
+    assert_eq!(numbered.count(), 16 + 5);
+}
