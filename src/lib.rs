@@ -17,6 +17,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod publish;
 pub mod render;
 pub mod search;
 pub mod site;

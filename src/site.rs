@@ -72,10 +72,20 @@ pub fn compile(options: &BuildOptions) -> (Option<Compiled>, Diagnostics) {
     let render_options = RenderOptions {
         drafts: options.drafts,
     };
-    let Some(site) = render::render(&options.root, &graph, &render_options, &mut diagnostics)
+    let Some(mut site) = render::render(&options.root, &graph, &render_options, &mut diagnostics)
     else {
         return (None, diagnostics);
     };
+    let publish_options = crate::publish::PublishOptions {
+        drafts: options.drafts,
+    };
+    match crate::publish::build(&graph, &site.files, &publish_options) {
+        Ok(files) => site.files.extend(files),
+        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
+            "publish",
+            format!("cannot write the sitemap, feed or open data: {err:#}"),
+        )),
+    }
     if diagnostics.has_errors() {
         return (None, diagnostics);
     }

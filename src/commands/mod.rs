@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod new;
 mod generate;
 mod report;
 mod search;
@@ -37,6 +38,12 @@ pub enum Command {
   kennisbank check
   kennisbank check --drafts --format json")]
     Check(CheckArgs),
+    /// Create a content file from a commented template that builds as it is.
+    #[command(after_help = "Examples:
+  kennisbank new bron helms-lorenz-2024
+  kennisbank new waarde 1.7
+  kennisbank new artikel \"Samen opleiden in het mbo\"")]
+    New(new::NewArgs),
     /// Search the content as the site's search box does (same index, same ranking).
     #[command(after_help = "Examples:
   kennisbank search intervisie
@@ -132,6 +139,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::New(args) => new::run(&args),
         Command::Search(args) => search::run(&args),
         Command::Generate(args) => generate::run(&args),
     }

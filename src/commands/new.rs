@@ -1,0 +1,228 @@
+//! `kennisbank new <kind> <name>`: a new content file from a commented front-matter template, as
+//! Hugo's archetypes do. Every template passes `kennisbank check` as written, so an editor starts
+//! from a file that builds and fills it in; the comments say what each field means.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+
+use kennisbank::config::SiteConfig;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Kind {
+    /// An effect in the schema of effects: content/effecten/<name>.md
+    Effect,
+    /// A row of the value table; the name is its id, e.g. 1.7: content/waarden/1-7.md
+    Waarde,
+    /// A source with findings: content/bronnen/<name>.md
+    Bron,
+    /// A knowledge-base article (a draft until you change it): content/kennisbank/<name>.md
+    Artikel,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to create.
+    #[arg(value_enum)]
+    pub kind: Kind,
+    /// The key (file name) or, for `waarde`, the row id (`1.7`). A title such as
+    /// "Behoud van leraren" becomes the key `behoud-van-leraren`.
+    pub name: String,
+    /// The project folder, holding content/.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+}
+
+pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
+    let content = args.root.join("content");
+    let config = read_config(&content)?;
+    let (path, text) = scaffold(args.kind, &args.name, &config)?;
+    let path = content.join(path);
+    if path.exists() {
+        bail!(
+            "`{}` already exists; choose another name or edit that file",
+            path.display()
+        );
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("failed to create `{}`", dir.display()))?;
+    }
+    std::fs::write(&path, text).with_context(|| format!("failed to write `{}`", path.display()))?;
+    println!("{}", path.display());
+    eprintln!(
+        "created {}; fill it in and run `kennisbank check`",
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_config(content: &Path) -> anyhow::Result<SiteConfig> {
+    let path = content.join("site.yaml");
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("failed to read `{}`", path.display()))?;
+    serde_yaml::from_str(&text).with_context(|| {
+        format!(
+            "`{}` is not valid; run `kennisbank check` for details",
+            path.display()
+        )
+    })
+}
+
+/// The file (relative to content/) and its text.
+pub fn scaffold(kind: Kind, name: &str, config: &SiteConfig) -> anyhow::Result<(PathBuf, String)> {
+    let key = slug::slugify(name);
+    if key.is_empty() {
+        bail!("`{name}` has no letters or digits to make a key from");
+    }
+    let title = yaml_string(&title_of(name));
+    Ok(match kind {
+        Kind::Effect => {
+            let category = config
+                .categories
+                .first()
+                .map_or("primair", |c| c.key.as_str());
+            let categories = keys(config.categories.iter().map(|c| c.key.as_str()));
+            (
+                PathBuf::from(format!("effecten/{key}.md")),
+                format!(
+                    "---\n\
+title: {title}\n\
+category: {category}          # een van: {categories}\n\
+order: 99                     # plaats in het schema binnen de categorie (1 = bovenaan)\n\
+summary: Eén zin die zegt wat dit effect inhoudt.   # verschijnt in het schema en in zoekresultaten\n\
+tags: []                      # thema's uit site.yaml, bv. [theorie-praktijk]\n\
+# note: Een kanttekening, bv. waar bronnen elkaar tegenspreken.\n\
+# aliases: [oude-sleutel]     # oude adressen die hierheen moeten doorverwijzen\n\
+---\n\
+Uitleg van het effect in gewone Markdown. Bevindingen, bronnen en waarden hoef je hier niet op te\n\
+sommen: die volgen uit de verwijzingen in de bronnen (`effects: [{key}]`).\n"
+                ),
+            )
+        }
+        Kind::Waarde => {
+            let Some((level_number, _)) = name.split_once('.').filter(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            }) else {
+                bail!(
+                    "a value row is named by its id, such as `1.7` (level 1, row 7); got `{name}`"
+                );
+            };
+            let number: u32 = level_number.parse()?;
+            let Some(level) = config.levels.iter().find(|l| l.number == number) else {
+                bail!(
+                    "no level has number {number}; the levels in site.yaml are {}",
+                    keys(config.levels.iter().map(|l| l.number.to_string()))
+                );
+            };
+            (
+                PathBuf::from(format!("waarden/{}.md", name.replace('.', "-"))),
+                format!(
+                    "---\n\
+id: \"{name}\"                  # tussen aanhalingstekens, anders wordt het een getal\n\
+title: Titel van de waarde\n\
+level: {level}               # hoort bij het eerste cijfer van id\n\
+summary: Eén zin over deze waarde.\n\
+conditions: []                # de randvoorwaarden, elk een korte zin:\n\
+#  - Een rijke leeromgeving met een groot praktijkdeel.\n\
+effects: []                   # sleutels van effecten, bv. [verbinding-theorie-praktijk]\n\
+tags: []\n\
+quotes: []                    # praktijkvoorbeelden, in eigen woorden samengevat:\n\
+#  - text: Wat iemand vertelde, kort samengevat.\n\
+#    role: Student            # verplicht: de rol van de spreker\n\
+#    organisation: Naam van de school of opleiding\n\
+# note: Een kanttekening bij de hele rij.\n\
+---\n\
+Toelichting in Markdown (mag leeg blijven). Onderzoek bij deze waarde schrijf je als bevinding bij\n\
+de bron, met `rows: [\"{name}\"]`.\n",
+                    level = level.key
+                ),
+            )
+        }
+        Kind::Bron => {
+            let kind = config
+                .source_kinds
+                .first()
+                .map_or("wetenschappelijk", |k| k.key.as_str());
+            let kinds = keys(config.source_kinds.iter().map(|k| k.key.as_str()));
+            (
+                PathBuf::from(format!("bronnen/{key}.md")),
+                format!(
+                    "---\n\
+label: {title}                # het citeerlabel zoals in de tekst, bv. RuG (2017)\n\
+authors: []                   # auteurs of organisatie, bv. [Helms-Lorenz, Maulana]\n\
+# year: 2024                  # weglaten als het jaar onbekend is\n\
+# title: Volledige titel van het werk\n\
+kind: {kind}                  # een van: {kinds}\n\
+# url: https://…              # alleen een adres dat je zeker weet\n\
+# publisher: Uitgever of opdrachtgever\n\
+tags: []\n\
+findings: []                  # de beweringen van de bron, elk gekoppeld aan effecten en waarden:\n\
+#  - id: korte-naam           # optioneel; wordt het anker #bevinding-korte-naam\n\
+#    text: Wat de bron vond, in eigen woorden.\n\
+#    effects: [verbinding-theorie-praktijk]\n\
+#    rows: [\"1.1\"]\n\
+# note: Een kanttekening bij de bron.\n\
+---\n\
+Beschrijving van de bron in eigen woorden.\n"
+                ),
+            )
+        }
+        Kind::Artikel => {
+            let today = time::OffsetDateTime::now_utc().date();
+            (
+                PathBuf::from(format!("kennisbank/{key}.md")),
+                format!(
+                    "---\n\
+title: {title}\n\
+date: {today}              # JJJJ-MM-DD, of JJJJ-MM of JJJJ als dag of maand onbekend is\n\
+summary: Eén of twee zinnen voor overzichten, zoekresultaten en de feed.\n\
+authors: []\n\
+tags: []\n\
+sectors: []                   # po, vo, mbo\n\
+effects: []                   # gerelateerde effecten\n\
+rows: []                      # gerelateerde waarden, bv. [\"1.6\"]\n\
+sources: []                   # gerelateerde bronnen\n\
+# parent: sleutel-van-het-overkoepelende-artikel\n\
+# order: 1                    # volgorde onder dezelfde parent\n\
+draft: true                   # alleen zichtbaar met --drafts (en in previews); zet op false om te publiceren\n\
+---\n\
+De tekst van het artikel. Verwijs naar bronnen met [[bron:sleutel]] en naar effecten met\n\
+[[effect:sleutel]].\n"
+                ),
+            )
+        }
+    })
+}
+
+/// `behoud-van-leraren` → `Behoud van leraren`; a title the editor typed stays as it is.
+fn title_of(name: &str) -> String {
+    let spaced = if name.contains(' ') {
+        name.to_string()
+    } else {
+        name.replace('-', " ")
+    };
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => spaced,
+    }
+}
+
+/// A YAML scalar that stays text whatever the editor typed (`:` or `#` would break a plain one);
+/// a JSON string is a valid YAML double-quoted string.
+fn yaml_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+}
+
+fn keys<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    items
+        .map(|s| s.as_ref().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

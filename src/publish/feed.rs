@@ -1,0 +1,103 @@
+//! The Atom feed (RFC 4287) of knowledge-base articles, newest first.
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use crate::graph::{KnowledgeGraph, PageRef};
+
+pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
+
+type XmlWriter = Writer<Vec<u8>>;
+
+pub fn atom(graph: &KnowledgeGraph, base: &str) -> anyhow::Result<String> {
+    let mut articles: Vec<usize> = (0..graph.articles.len()).collect();
+    // Newest first; the key breaks ties so the feed is the same on every build.
+    articles.sort_by(|&a, &b| {
+        let (a, b) = (&graph.articles[a], &graph.articles[b]);
+        b.data.date.cmp(&a.data.date).then(a.key.cmp(&b.key))
+    });
+    let updated = articles
+        .first()
+        .map_or("1970-01-01T00:00:00Z".to_string(), |&a| {
+            rfc3339(&graph.articles[a].data.date.0)
+        });
+    let title = &graph.config.title;
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer
+        .create_element("feed")
+        .with_attributes([
+            ("xmlns", ATOM_NS),
+            ("xml:lang", graph.config.language.as_str()),
+        ])
+        .write_inner_content(|w| {
+            text(w, "id", &format!("{base}kennisbank/"))?;
+            text(w, "title", &format!("{title}: kennisbank"))?;
+            if let Some(description) = &graph.config.description {
+                text(w, "subtitle", description.trim())?;
+            }
+            text(w, "updated", &updated)?;
+            link(w, "self", &format!("{base}{}", super::FEED_PATH))?;
+            link(w, "alternate", &format!("{base}kennisbank/"))?;
+            // Atom requires an author for the feed unless every entry has one; the platform is it.
+            w.create_element("author")
+                .write_inner_content(|w| text(w, "name", title))?;
+            for &a in &articles {
+                let article = &graph.articles[a];
+                let url = format!("{base}{}", graph.path(PageRef::Article(a)));
+                w.create_element("entry").write_inner_content(|w| {
+                    text(w, "id", &url)?;
+                    text(w, "title", &article.data.title)?;
+                    let date = rfc3339(&article.data.date.0);
+                    text(w, "published", &date)?;
+                    text(w, "updated", &date)?;
+                    link(w, "alternate", &url)?;
+                    for author in &article.data.authors {
+                        w.create_element("author")
+                            .write_inner_content(|w| text(w, "name", author))?;
+                    }
+                    if let Some(summary) = &article.data.summary {
+                        text(w, "summary", summary.trim())?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    Ok(String::from_utf8(writer.into_inner())?)
+}
+
+fn text(w: &mut XmlWriter, name: &str, content: &str) -> std::io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(content))?;
+    Ok(())
+}
+
+fn link(w: &mut XmlWriter, rel: &str, href: &str) -> std::io::Result<()> {
+    w.create_element("link")
+        .with_attributes([("rel", rel), ("href", href)])
+        .write_empty()?;
+    Ok(())
+}
+
+/// `2018` / `2018-01` / `2018-01-15` → an RFC 3339 timestamp, which Atom requires. A partial date
+/// becomes its first day: the feed needs a day, and the page itself keeps the precision.
+pub fn rfc3339(date: &str) -> String {
+    let mut parts = date.split('-');
+    let year = parts.next().unwrap_or("1970");
+    let month = parts.next().unwrap_or("01");
+    let day = parts.next().unwrap_or("01");
+    format!("{year}-{month:0>2}-{day:0>2}T00:00:00Z")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339;
+
+    #[test]
+    fn partial_dates_become_their_first_day() {
+        assert_eq!(rfc3339("2018"), "2018-01-01T00:00:00Z");
+        assert_eq!(rfc3339("2018-03"), "2018-03-01T00:00:00Z");
+        assert_eq!(rfc3339("2018-03-15"), "2018-03-15T00:00:00Z");
+    }
+}

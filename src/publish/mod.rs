@@ -1,0 +1,101 @@
+//! Stage 3b, **publish**: the files a mature site offers besides its pages, made from the graph and
+//! the rendered files: `sitemap.xml`, `robots.txt`, the Atom feed of knowledge-base articles,
+//! Netlify's `_redirects` (from `aliases`) and `_headers` (long cache for fingerprinted files), and
+//! the open data under `data/`: the graph as JSON with its JSON Schema, findings as CSV, and every
+//! source's citation as RIS and BibTeX.
+//!
+//! It reads the graph and the rendered file list and returns new files; it never changes a page.
+//! Templates link to these files (`partials/head-meta.html`), so their paths are fixed here.
+
+mod citation;
+mod data;
+mod feed;
+mod netlify;
+mod sitemap;
+
+use crate::graph::KnowledgeGraph;
+use crate::render::OutputFile;
+
+pub use citation::{bibtex, ris};
+pub use data::{findings_csv, graph_json};
+
+/// The Atom feed of articles, relative to the output folder.
+pub const FEED_PATH: &str = "atom.xml";
+/// The JSON export of the knowledge graph.
+pub const GRAPH_JSON_PATH: &str = "data/kennisgraaf.json";
+/// The JSON Schema that documents [`GRAPH_JSON_PATH`].
+pub const GRAPH_SCHEMA_PATH: &str = "data/kennisgraaf.schema.json";
+/// One row per finding.
+pub const FINDINGS_CSV_PATH: &str = "data/bevindingen.csv";
+/// Every source's citation in one file, for reference managers.
+pub const ALL_RIS_PATH: &str = "data/bronnen.ris";
+pub const ALL_BIBTEX_PATH: &str = "data/bronnen.bib";
+
+/// The JSON Schema of the graph export, shipped beside it and documented field by field.
+pub const GRAPH_SCHEMA: &str = include_str!("kennisgraaf.schema.json");
+
+/// What changes the published extras.
+#[derive(Debug, Clone, Default)]
+pub struct PublishOptions {
+    /// A preview build with drafts: `robots.txt` then asks crawlers to stay away, because a preview
+    /// must not compete with the real site in search results.
+    pub drafts: bool,
+}
+
+/// Every extra file of the site. `rendered` is the site so far (pages and assets), so the headers
+/// file can name the fingerprinted files exactly.
+pub fn build(
+    graph: &KnowledgeGraph,
+    rendered: &[OutputFile],
+    options: &PublishOptions,
+) -> anyhow::Result<Vec<OutputFile>> {
+    let base = graph.config.absolute_base();
+    let mut files = vec![
+        file("robots.txt", sitemap::robots_txt(&base, options.drafts)),
+        file("_redirects", netlify::redirects(graph)),
+        file(
+            "_headers",
+            netlify::headers(&graph.config.base_path(), rendered),
+        ),
+        file(GRAPH_JSON_PATH, data::graph_json(graph)?),
+        file(GRAPH_SCHEMA_PATH, GRAPH_SCHEMA.to_string()),
+        file(FINDINGS_CSV_PATH, data::findings_csv(graph)?),
+    ];
+    // Sitemaps and Atom need absolute addresses; a build for a relative base (`/`, local preview)
+    // has none to give, and a feed with relative ids would be invalid rather than merely local.
+    if is_absolute(&base) {
+        let pages: Vec<&str> = rendered
+            .iter()
+            .map(|f| f.path.as_str())
+            .filter(|p| p.ends_with("index.html"))
+            .collect();
+        files.push(file("sitemap.xml", sitemap::sitemap(&base, &pages)?));
+        files.push(file(FEED_PATH, feed::atom(graph, &base)?));
+    }
+    let mut all_ris = String::new();
+    let mut all_bib = String::new();
+    for s in 0..graph.sources.len() {
+        let dir = graph.path(crate::graph::PageRef::Source(s));
+        let ris = citation::ris(graph, s);
+        let bib = citation::bibtex(graph, s);
+        all_ris.push_str(&ris);
+        all_bib.push_str(&bib);
+        all_bib.push('\n');
+        files.push(file(&format!("{dir}citatie.ris"), ris));
+        files.push(file(&format!("{dir}citatie.bib"), bib));
+    }
+    files.push(file(ALL_RIS_PATH, all_ris));
+    files.push(file(ALL_BIBTEX_PATH, all_bib));
+    Ok(files)
+}
+
+fn file(path: &str, text: String) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        bytes: text.into_bytes(),
+    }
+}
+
+fn is_absolute(base: &str) -> bool {
+    base.starts_with("https://") || base.starts_with("http://")
+}
