@@ -86,6 +86,14 @@ pub fn compile(options: &BuildOptions) -> (Option<Compiled>, Diagnostics) {
             format!("cannot write the sitemap, feed or open data: {err:#}"),
         )),
     }
+    // The search index is built from the graph, after render, and shipped with the pages.
+    match crate::search::build(&graph) {
+        Ok(files) => site.files.extend(files),
+        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
+            "search-index",
+            format!("cannot build the search index: {err:#}"),
+        )),
+    }
     if diagnostics.has_errors() {
         return (None, diagnostics);
     }

@@ -276,6 +276,15 @@ impl Planner<'_> {
             template: "404.html".into(),
             context: not_found,
         });
+        // The search page (issue 5): the form works without JavaScript; search.js adds results.
+        let home = self.crumb("Home", "");
+        let search =
+            self.context(self.page_view("Zoeken", "zoeken/", "zoeken", "Pagina", vec![home]));
+        pages.push(PlannedPage {
+            output_path: "zoeken/index.html".into(),
+            template: "search.html".into(),
+            context: search,
+        });
     }
 
     fn record_page(&self, page: PageRef) -> PlannedPage {

@@ -1,0 +1,409 @@
+/* Search client for the static index under /zoeken/index/ (format: src/search/FORMAT.md, v1).
+ * No framework. The engine (Engine) runs in the browser and in Node (tests); the page code below
+ * it binds the search page: results as you type, facet filters with counts, keyboard navigation,
+ * a live result count and the query in the URL. Content is only ever inserted as text. */
+(function () {
+  'use strict';
+
+  var FORMAT_VERSION = 1;
+  var PREFIX_FACTOR = 0.6; // a word that only starts with what was typed counts less than the word
+  var TYPO_FACTOR = 0.5; // a word one edit away counts less still
+  var MAX_EXPANSIONS = 30;
+  var TYPO_MIN_LENGTH = 5;
+  var EXTRA = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ĳ': 'ij', 'ł': 'l', 'đ': 'd', 'þ': 'th' };
+
+  /* Lowercase and fold diacritics, as tantivy's LowerCaser + AsciiFoldingFilter do. */
+  function fold(word) {
+    return word
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[ßæœøĳłđþ]/g, function (c) { return EXTRA[c]; });
+  }
+
+  /* Tokens as tantivy's SimpleTokenizer splits them: runs of letters and digits. */
+  function tokens(text) {
+    var out = [];
+    var re = /[\p{L}\p{N}]+/gu;
+    var m;
+    while ((m = re.exec(text)) !== null) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    return out;
+  }
+
+  function utf8Length(s) {
+    return unescape(encodeURIComponent(s)).length;
+  }
+
+  /* One edit (substitution, insertion, deletion) apart? */
+  function oneEdit(a, b) {
+    if (a === b) return false;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+    if (la > lb) return a.slice(i + 1) === b.slice(i);
+    return a.slice(i) === b.slice(i + 1);
+  }
+
+  function Engine(base, fetchJson) {
+    this.base = base;
+    this.fetchJson = fetchJson;
+    this.shardCache = new Map();
+    this.docCache = new Map();
+    this.facetPromise = null;
+    this.manifest = null;
+  }
+
+  Engine.prototype.init = async function () {
+    if (this.manifest) return this.manifest;
+    var m = await this.fetchJson(this.base + 'manifest.json');
+    if (m.format !== 'kennisbank-search' || m.version !== FORMAT_VERSION) {
+      throw new Error('search index format ' + m.version + ' is not supported by this client');
+    }
+    this.manifest = m;
+    this.stopWords = new Set(m.stop_words);
+    return m;
+  };
+
+  /* The query's words, folded, without stop words and overlong tokens. */
+  Engine.prototype.queryWords = function (query) {
+    var self = this;
+    return tokens(query)
+      .filter(function (t) { return utf8Length(t.text) < self.manifest.max_token_bytes; })
+      .map(function (t) { return fold(t.text); })
+      .filter(function (w) { return !self.stopWords.has(w); });
+  };
+
+  /* Index of the shard whose range holds `word`: the last shard starting at or before it. */
+  Engine.prototype.shardFor = function (word) {
+    var shards = this.manifest.shards;
+    var lo = 0, hi = shards.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (shards[mid][0] <= word) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  /* Indexes of every shard that may hold a word starting with `prefix`. */
+  Engine.prototype.shardsForPrefix = function (prefix) {
+    var shards = this.manifest.shards;
+    var first = this.shardFor(prefix);
+    var out = [first];
+    for (var i = first + 1; i < shards.length && shards[i][0].startsWith(prefix); i++) out.push(i);
+    return out;
+  };
+
+  Engine.prototype.shard = function (i) {
+    if (!this.shardCache.has(i)) {
+      this.shardCache.set(i, this.fetchJson(this.base + this.manifest.shards[i][1]));
+    }
+    return this.shardCache.get(i);
+  };
+
+  /* stem → { factor, shard } for one query word. */
+  Engine.prototype.expand = async function (word, prefix) {
+    var self = this;
+    var found = new Map();
+    var add = function (stem, factor, shard) {
+      var old = found.get(stem);
+      if (!old || old.factor < factor) found.set(stem, { factor: factor, shard: shard });
+    };
+    var stemOf = function (shard, surface) {
+      var s = shard.words[surface];
+      return s === '' ? surface : s;
+    };
+    var exact = await this.shard(this.shardFor(word));
+    if (Object.prototype.hasOwnProperty.call(exact.words, word)) add(stemOf(exact, word), 1, exact);
+    if (prefix && word.length >= 2) {
+      var shards = await Promise.all(this.shardsForPrefix(word).map(function (i) { return self.shard(i); }));
+      var candidates = [];
+      shards.forEach(function (shard) {
+        Object.keys(shard.words).forEach(function (w) {
+          if (w !== word && w.startsWith(word)) candidates.push([w, shard]);
+        });
+      });
+      candidates.sort(function (a, b) { return a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1); });
+      candidates.slice(0, MAX_EXPANSIONS).forEach(function (c) { add(stemOf(c[1], c[0]), PREFIX_FACTOR, c[1]); });
+    }
+    if (found.size === 0 && word.length >= TYPO_MIN_LENGTH) {
+      // One wrong, missing or extra letter after the first: look among words with the same first letter.
+      var typoShards = await Promise.all(this.shardsForPrefix(word[0]).map(function (i) { return self.shard(i); }));
+      typoShards.forEach(function (shard) {
+        Object.keys(shard.words).forEach(function (w) {
+          if (oneEdit(word, w)) add(stemOf(shard, w), TYPO_FACTOR, shard);
+        });
+      });
+    }
+    return found;
+  };
+
+  function decodePostings(flat) {
+    var out = new Map();
+    var doc = 0;
+    for (var i = 0; i < flat.length; i += 2) {
+      doc += flat[i];
+      out.set(doc, flat[i + 1]);
+    }
+    return out;
+  }
+
+  /* Ranked units: [{ doc, score, stems }], best first, ties in unit order. `prefix`: treat the
+   * last word as unfinished (as you type). */
+  Engine.prototype.search = async function (query, options) {
+    await this.init();
+    var prefix = !!(options && options.prefix);
+    var words = this.queryWords(query);
+    var self = this;
+    var scale = this.manifest.scale;
+    var expansions = await Promise.all(words.map(function (w, i) {
+      return self.expand(w, prefix && i === words.length - 1);
+    }));
+    var totals = new Map();
+    var seenExact = new Set();
+    var matched = new Set();
+    expansions.forEach(function (stems) {
+      var best = new Map();
+      stems.forEach(function (info, stem) {
+        // Two words with one stem count once, as in `kennisbank search`.
+        if (info.factor === 1) {
+          if (seenExact.has(stem)) return;
+          seenExact.add(stem);
+        }
+        matched.add(stem);
+        var postings = decodePostings(info.shard.stems[stem] || []);
+        postings.forEach(function (q, doc) {
+          var s = (q / scale) * info.factor;
+          if (!best.has(doc) || best.get(doc) < s) best.set(doc, s);
+        });
+      });
+      best.forEach(function (s, doc) { totals.set(doc, (totals.get(doc) || 0) + s); });
+    });
+    var hits = [];
+    totals.forEach(function (score, doc) { hits.push({ doc: doc, score: score }); });
+    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return { hits: hits, stems: Array.from(matched), words: words };
+  };
+
+  /* Display data of units: { url, title, kind, crumbs, text }. */
+  Engine.prototype.docs = async function (ids) {
+    var self = this;
+    var size = this.manifest.doc_chunk;
+    var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / size); })));
+    await Promise.all(chunks.map(function (c) {
+      if (!self.docCache.has(c)) self.docCache.set(c, self.fetchJson(self.base + self.manifest.docs[c]));
+      return self.docCache.get(c);
+    }));
+    return Promise.all(ids.map(async function (id) {
+      var row = (await self.docCache.get(Math.floor(id / size)))[id % size];
+      return { doc: id, url: row[0], title: row[1], kind: row[2], crumbs: row[3], text: row[4] };
+    }));
+  };
+
+  /* Facets: [{ key, label, values: [{ value, label, docs: Set }] }], loaded once. */
+  Engine.prototype.facets = function () {
+    var self = this;
+    if (!this.facetPromise) {
+      this.facetPromise = this.fetchJson(this.base + this.manifest.facets_file).then(function (raw) {
+        return self.manifest.facets.map(function (f) {
+          var values = Object.keys(raw[f[0]] || {}).map(function (v) {
+            var entry = raw[f[0]][v];
+            var docs = new Set();
+            var d = 0;
+            entry.docs.forEach(function (delta) { d += delta; docs.add(d); });
+            return { value: v, label: entry.label, docs: docs };
+          });
+          return { key: f[0], label: f[1], values: values };
+        });
+      });
+    }
+    return this.facetPromise;
+  };
+
+  /* Text split into [{ text, mark }] around the first matched word, at most `width` characters. */
+  function excerpt(text, stems, width) {
+    var toks = tokens(text);
+    var hit = function (t) {
+      var f = fold(t.text);
+      return stems.some(function (s) { return s.length >= 2 && f.startsWith(s); });
+    };
+    var first = toks.find(hit);
+    var start = 0;
+    if (first && first.start > width / 3) {
+      start = first.start - Math.floor(width / 3);
+      var space = text.indexOf(' ', start);
+      if (space !== -1 && space < first.start) start = space + 1;
+    }
+    var end = Math.min(text.length, start + width);
+    var parts = [];
+    var at = start;
+    if (start > 0) parts.push({ text: '…', mark: false });
+    toks.forEach(function (t) {
+      if (t.start < start || t.end > end || !hit(t)) return;
+      if (t.start > at) parts.push({ text: text.slice(at, t.start), mark: false });
+      parts.push({ text: text.slice(t.start, t.end), mark: true });
+      at = t.end;
+    });
+    if (at < end) parts.push({ text: text.slice(at, end), mark: false });
+    if (end < text.length) parts.push({ text: '…', mark: false });
+    return parts;
+  }
+
+  var api = { Engine: Engine, fold: fold, tokens: tokens, oneEdit: oneEdit, excerpt: excerpt };
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = api;
+    return;
+  }
+  if (typeof document === 'undefined') return;
+
+  /* ---------------------------------------------------------------- the search page */
+  var form = document.querySelector('form[data-search-index]');
+  if (!form) return;
+  var input = form.querySelector('input[name=q]');
+  var status = document.getElementById('zoek-status');
+  var list = document.getElementById('zoekresultaten');
+  var filterBox = document.getElementById('zoekfilters');
+  var engine = new Engine(form.getAttribute('data-search-index'), function (url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ': ' + r.status);
+      return r.json();
+    });
+  });
+  var selected = new Map(); // facet key → Set of values
+  var params = new URLSearchParams(location.search);
+  params.forEach(function (v, k) {
+    if (k === 'q') return;
+    if (!selected.has(k)) selected.set(k, new Set());
+    selected.get(k).add(v);
+  });
+  input.value = params.get('q') || '';
+  var generation = 0;
+  var LIMIT = 30;
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function updateUrl() {
+    var p = new URLSearchParams();
+    if (input.value) p.set('q', input.value);
+    selected.forEach(function (values, key) { values.forEach(function (v) { p.append(key, v); }); });
+    var qs = p.toString();
+    history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
+  }
+
+  function passes(doc, facets, except) {
+    return facets.every(function (f) {
+      if (f.key === except) return true;
+      var chosen = selected.get(f.key);
+      if (!chosen || chosen.size === 0) return true;
+      return f.values.some(function (v) { return chosen.has(v.value) && v.docs.has(doc); });
+    });
+  }
+
+  function renderFilters(facets, hits) {
+    filterBox.textContent = '';
+    facets.forEach(function (f) {
+      var counted = f.values
+        .map(function (v) {
+          var n = hits.filter(function (h) { return v.docs.has(h.doc) && passes(h.doc, facets, f.key); }).length;
+          return { v: v, n: n };
+        })
+        .filter(function (c) { return c.n > 0 || (selected.get(f.key) || new Set()).has(c.v.value); });
+      if (counted.length === 0) return;
+      var set = el('fieldset', { 'data-facet': f.key });
+      set.appendChild(el('legend', {}, f.label));
+      counted.forEach(function (c) {
+        var id = 'filter-' + f.key + '-' + c.v.value.replace(/[^a-zA-Z0-9_-]/g, '_');
+        var box = el('input', { type: 'checkbox', id: id, value: c.v.value });
+        box.checked = (selected.get(f.key) || new Set()).has(c.v.value);
+        box.addEventListener('change', function () {
+          if (!selected.has(f.key)) selected.set(f.key, new Set());
+          if (box.checked) selected.get(f.key).add(c.v.value); else selected.get(f.key).delete(c.v.value);
+          run();
+        });
+        var label = el('label', { for: id }, c.v.label + ' (' + c.n + ')');
+        var row = el('div');
+        row.appendChild(box);
+        row.appendChild(label);
+        set.appendChild(row);
+      });
+      filterBox.appendChild(set);
+    });
+    filterBox.hidden = filterBox.childElementCount === 0;
+  }
+
+  async function run() {
+    var mine = ++generation;
+    updateUrl();
+    var query = input.value;
+    if (!query.trim()) {
+      list.textContent = '';
+      filterBox.textContent = '';
+      filterBox.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    var typing = !/\s$/.test(query);
+    var result;
+    try {
+      result = await engine.search(query, { prefix: typing });
+    } catch (err) {
+      if (mine === generation) status.textContent = 'Zoeken lukt nu niet: ' + err.message;
+      return;
+    }
+    var hits = result.hits;
+    var facets = null;
+    if (hits.length > 0) facets = await engine.facets();
+    if (facets) hits = hits.filter(function (h) { return passes(h.doc, facets, null); });
+    var shown = hits.slice(0, LIMIT);
+    var docs = await engine.docs(shown.map(function (h) { return h.doc; }));
+    if (mine !== generation) return; // a newer keystroke won
+    list.textContent = '';
+    docs.forEach(function (d) {
+      var li = el('li', { class: 'zoekresultaat' });
+      var a = el('a', { href: d.url }, d.title);
+      var h = el('h2');
+      h.appendChild(a);
+      li.appendChild(h);
+      var meta = el('p', { class: 'zoek-meta' });
+      meta.appendChild(el('span', { class: 'zoek-soort' }, d.kind));
+      if (d.crumbs.length) meta.appendChild(document.createTextNode(' · ' + d.crumbs.join(' › ')));
+      li.appendChild(meta);
+      var p = el('p', { class: 'zoek-fragment' });
+      excerpt(d.text, result.stems, 180).forEach(function (part) {
+        p.appendChild(part.mark ? el('mark', {}, part.text) : document.createTextNode(part.text));
+      });
+      li.appendChild(p);
+      list.appendChild(li);
+    });
+    status.textContent = hits.length === 0
+      ? 'Geen resultaten voor “' + query.trim() + '”'
+      : hits.length + (hits.length === 1 ? ' resultaat' : ' resultaten') +
+        (hits.length > LIMIT ? ', de eerste ' + LIMIT + ' getoond' : '');
+    if (facets) renderFilters(facets, result.hits); else { filterBox.textContent = ''; filterBox.hidden = true; }
+  }
+
+  input.addEventListener('input', run);
+  form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
+
+  /* Arrow keys move between the field and the result links; Escape returns to the field. */
+  function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'ArrowDown' && links().length) { e.preventDefault(); links()[0].focus(); }
+  });
+  list.addEventListener('keydown', function (e) {
+    var all = links();
+    var i = all.indexOf(document.activeElement);
+    if (i === -1) return;
+    if (e.key === 'ArrowDown' && i < all.length - 1) { e.preventDefault(); all[i + 1].focus(); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); if (i === 0) input.focus(); else all[i - 1].focus(); }
+    else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
+  });
+
+  if (input.value) run();
+})();
