@@ -34,15 +34,26 @@ pub fn resolve(
     } = loaded;
     diagnostics.extend(load_diagnostics);
     let config = config?;
-    if let Some(file) = &config_file {
-        check_config(&config, file, diagnostics);
+    // The tree places problems in site.yaml; it parsed once already, so this cannot fail.
+    let config_file = config_file.and_then(|file| {
+        let tree = crate::load::yaml::parse(&file, &file.text, 0).ok()?;
+        Some((file, tree))
+    });
+    if let Some((file, tree)) = &config_file {
+        check_config(&config, file, tree, diagnostics);
     }
-    Some(Resolver::new(config, documents, options, diagnostics).run())
+    let mut resolver = Resolver::new(config, documents, options, diagnostics);
+    resolver.config_file = config_file;
+    Some(resolver.run())
 }
 
-fn check_config(config: &SiteConfig, file: &SourceFile, diagnostics: &mut Diagnostics) {
-    let tree = crate::load::yaml::parse(file, &file.text, 0).ok();
-    let span = |path: &[Step<'_>]| tree.as_ref().map(|t| t.span_at(path)).unwrap_or_default();
+fn check_config(
+    config: &SiteConfig,
+    file: &SourceFile,
+    tree: &crate::load::yaml::Node,
+    diagnostics: &mut Diagnostics,
+) {
+    let span = |path: &[Step<'_>]| tree.span_at(path);
     let lists: [(&str, Vec<&str>); 5] = [
         (
             "categories",
@@ -105,6 +116,8 @@ struct Resolver<'d> {
     drafts: HashSet<String>,
     backlinks: HashMap<PageRef, BTreeSet<PageRef>>,
     used_tags: HashSet<String>,
+    /// site.yaml and its tree, to place problems with the configuration.
+    config_file: Option<(SourceFile, crate::load::yaml::Node)>,
 }
 
 impl<'d> Resolver<'d> {
@@ -132,6 +145,7 @@ impl<'d> Resolver<'d> {
             drafts,
             backlinks: HashMap::new(),
             used_tags: HashSet::new(),
+            config_file: None,
         }
     }
 
@@ -169,7 +183,8 @@ impl<'d> Resolver<'d> {
             let row = self.docs.rows[r].data.clone();
             for (i, key) in row.effects.iter().enumerate() {
                 let path = [Step::Key("effects"), Step::Index(i)];
-                if let Some(e) = self.effect(key, &meta, &path) {
+                if let Some(e) = self.reference(RefKind::Effect, key, &meta, &path, PageRef::Row(r))
+                {
                     row_effects[r].insert(e);
                     effect_rows[e].insert(r);
                 }
@@ -195,13 +210,25 @@ impl<'d> Resolver<'d> {
             });
             self.tags(&source.tags, &meta, PageRef::Source(s));
             for (i, key) in source.effects.iter().enumerate() {
-                if let Some(e) = self.effect(key, &meta, &[Step::Key("effects"), Step::Index(i)]) {
+                if let Some(e) = self.reference(
+                    RefKind::Effect,
+                    key,
+                    &meta,
+                    &[Step::Key("effects"), Step::Index(i)],
+                    PageRef::Source(s),
+                ) {
                     source_effects[s].insert(e);
                     effect_sources[e].insert(s);
                 }
             }
             for (i, key) in source.rows.iter().enumerate() {
-                if let Some(r) = self.row(key, &meta, &[Step::Key("rows"), Step::Index(i)]) {
+                if let Some(r) = self.reference(
+                    RefKind::Row,
+                    key,
+                    &meta,
+                    &[Step::Key("rows"), Step::Index(i)],
+                    PageRef::Source(s),
+                ) {
                     source_rows[s].insert(r);
                     row_sources[r].insert(s);
                 }
@@ -244,18 +271,26 @@ impl<'d> Resolver<'d> {
                 }
                 anchors.push(anchor);
                 for (i, key) in finding.effects.iter().enumerate() {
-                    if let Some(e) =
-                        self.effect(key, &meta, &fpath(&[Step::Key("effects"), Step::Index(i)]))
-                    {
+                    if let Some(e) = self.reference(
+                        RefKind::Effect,
+                        key,
+                        &meta,
+                        &fpath(&[Step::Key("effects"), Step::Index(i)]),
+                        PageRef::Source(s),
+                    ) {
                         effect_findings[e].push(here);
                         effect_sources[e].insert(s);
                         source_effects[s].insert(e);
                     }
                 }
                 for (i, key) in finding.rows.iter().enumerate() {
-                    if let Some(r) =
-                        self.row(key, &meta, &fpath(&[Step::Key("rows"), Step::Index(i)]))
-                    {
+                    if let Some(r) = self.reference(
+                        RefKind::Row,
+                        key,
+                        &meta,
+                        &fpath(&[Step::Key("rows"), Step::Index(i)]),
+                        PageRef::Source(s),
+                    ) {
                         row_findings[r].push(here);
                         row_sources[r].insert(s);
                         source_rows[s].insert(r);
@@ -317,9 +352,14 @@ impl<'d> Resolver<'d> {
                 }
             }
             for (i, key) in article.rows.iter().enumerate() {
-                if let Some(r) = self.row(key, &meta, &[Step::Key("rows"), Step::Index(i)]) {
+                if let Some(r) = self.reference(
+                    RefKind::Row,
+                    key,
+                    &meta,
+                    &[Step::Key("rows"), Step::Index(i)],
+                    me,
+                ) {
                     row_articles[r].insert(a);
-                    self.link(me, PageRef::Row(r));
                 }
             }
             for (i, key) in article.sources.iter().enumerate() {
@@ -716,15 +756,20 @@ impl<'d> Resolver<'d> {
                 );
             }
         }
-        for tag in &self.config.tags {
+        for (i, tag) in self.config.tags.iter().enumerate() {
             if !self.used_tags.contains(&tag.key) {
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        "unused-tag",
-                        format!("tag `{}` is defined in site.yaml but used nowhere", tag.key),
-                    )
-                    .help("use it in some `tags:` list, or remove it from site.yaml"),
-                );
+                let mut warning = Diagnostic::warning(
+                    "unused-tag",
+                    format!("tag `{}` is defined in site.yaml but used nowhere", tag.key),
+                )
+                .help("use it in some `tags:` list, or remove it from site.yaml");
+                if let Some((file, tree)) = &self.config_file {
+                    warning = warning.at(
+                        file,
+                        tree.span_at(&[Step::Key("tags"), Step::Index(i), Step::Key("key")]),
+                    );
+                }
+                self.diagnostics.push(warning);
             }
         }
     }
@@ -765,32 +810,6 @@ impl<'d> Resolver<'d> {
     fn link(&mut self, from: PageRef, to: PageRef) {
         if from != to {
             self.backlinks.entry(to).or_default().insert(from);
-        }
-    }
-
-    fn effect(&mut self, key: &str, meta: &Meta, path: &[Step<'_>]) -> Option<usize> {
-        match self.lookup.get(&(RefKind::Effect, key.to_string())) {
-            Some(PageRef::Effect(i)) => Some(*i),
-            _ => {
-                let d = self
-                    .missing(RefKind::Effect, key)
-                    .at(&meta.file, meta.span(path));
-                self.diagnostics.push(d);
-                None
-            }
-        }
-    }
-
-    fn row(&mut self, key: &str, meta: &Meta, path: &[Step<'_>]) -> Option<usize> {
-        match self.lookup.get(&(RefKind::Row, key.to_string())) {
-            Some(PageRef::Row(i)) => Some(*i),
-            _ => {
-                let d = self
-                    .missing(RefKind::Row, key)
-                    .at(&meta.file, meta.span(path));
-                self.diagnostics.push(d);
-                None
-            }
         }
     }
 
@@ -897,11 +916,15 @@ impl<'d> Resolver<'d> {
     }
 
     fn tags(&mut self, tags: &[String], meta: &Meta, _page: PageRef) {
-        let known: Vec<String> = self.config.tags.iter().map(|t| t.key.clone()).collect();
         for (i, tag) in tags.iter().enumerate() {
-            if known.contains(tag) {
-                self.used_tags.insert(tag.clone());
+            // Checked against the config in place: copying every tag key for every record
+            // grew as pages × tags.
+            if self.config.tags.iter().any(|t| &t.key == tag) {
+                if !self.used_tags.contains(tag) {
+                    self.used_tags.insert(tag.clone());
+                }
             } else {
+                let known: Vec<String> = self.config.tags.iter().map(|t| t.key.clone()).collect();
                 self.diagnostics.push(
                     Diagnostic::error("unknown-tag", format!("unknown tag `{tag}`"))
                         .at(&meta.file, meta.span(&[Step::Key("tags"), Step::Index(i)]))
