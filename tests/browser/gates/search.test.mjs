@@ -1,0 +1,112 @@
+// The search page in Debian's chromium: typing shows results (with typos and unfinished words),
+// facet filters narrow them with counts, arrow keys move through them, the query lands in the URL,
+// and HTML inside content is shown as text, never run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './site.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function searchPage() {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/zoeken/`);
+  return page;
+}
+
+const firstUrls = (page) =>
+  page.$$eval('#zoekresultaten li a', (as) => as.slice(0, 3).map((a) => new URL(a.href).pathname + new URL(a.href).hash));
+
+test('typing the example words finds their page in the top 3', async () => {
+  const page = await searchPage();
+  const cases = {
+    intervisie: '/begrippen/intervisie/',
+    kijkwijzer: '/begrippen/kijkwijzer/',
+    inductie: '/begrippen/inductie/',
+    'éénpitters': '/begrippen/eenpitter/',
+    Leeferink: '/bronnen/leeferink-2016/',
+    kijkwijzr: '/begrippen/kijkwijzer/', // one missing letter
+    intervsie: '/begrippen/intervisie/',
+    kijkwij: '/begrippen/kijkwijzer/', // still typing
+  };
+  for (const [query, url] of Object.entries(cases)) {
+    await page.fill('#zoekveld', '');
+    await page.type('#zoekveld', query);
+    await page.waitForFunction(
+      (u) => [...document.querySelectorAll('#zoekresultaten li a')].slice(0, 3).some((a) => a.getAttribute('href') === u),
+      url,
+      { timeout: 5000 },
+    ).catch(() => {});
+    assert.ok((await firstUrls(page)).includes(url), `${query}: ${await firstUrls(page)}`);
+  }
+  const status = await page.textContent('#zoek-status');
+  assert.match(status, /\d+ resultat?en?/);
+  assert.equal(await page.getAttribute('#zoek-status', 'aria-live'), 'polite');
+  assert.match(page.url(), /\?q=kijkwij$/);
+  await page.close();
+});
+
+test('a shared URL restores the query, and a kind filter narrows with counts', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/zoeken/?q=inductie`);
+  await page.waitForSelector('#zoekresultaten li');
+  await page.waitForSelector('#zoekfilters fieldset[data-facet=kind]');
+  const label = await page.textContent('label[for="filter-kind-Bevinding"]');
+  const count = Number(label.match(/\((\d+)\)/)[1]);
+  assert.ok(count > 0);
+  await page.check('#filter-kind-Bevinding');
+  await page.waitForFunction(() => /kind=Bevinding/.test(location.search));
+  await page.waitForFunction(
+    (n) => document.querySelector('#zoek-status').textContent.startsWith(String(n)),
+    count,
+  );
+  const kinds = await page.$$eval('#zoekresultaten .zoek-soort', (s) => s.map((x) => x.textContent));
+  assert.ok(kinds.length > 0 && kinds.every((k) => k === 'Bevinding'), kinds.join());
+  await page.close();
+});
+
+test('arrow keys move from the field through the results and back', async () => {
+  const page = await searchPage();
+  await page.type('#zoekveld', 'intervisie ');
+  await page.waitForSelector('#zoekresultaten li a');
+  await page.keyboard.press('ArrowDown');
+  const first = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  assert.equal(first, '/begrippen/intervisie/');
+  await page.keyboard.press('ArrowDown');
+  const second = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  assert.notEqual(second, first);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'zoekveld');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/begrippen\/intervisie\/$/);
+  await page.close();
+});
+
+test('HTML in indexed content is shown as text and never runs', async () => {
+  const page = await browser.newPage();
+  const evil = '<img src=x onerror="window.__ran=1"><script>window.__ran=2</script>';
+  await page.route(/\/zoeken\/index\/docs-0\.[0-9a-f]+\.json$/, async (route) => {
+    const res = await route.fetch();
+    const rows = await res.json();
+    rows.forEach((row) => { row[1] = evil + row[1]; row[4] = evil + ' ' + row[4]; });
+    await route.fulfill({ response: res, body: JSON.stringify(rows) });
+  });
+  await page.goto(`${server.base}/zoeken/?q=effect`);
+  await page.waitForSelector('#zoekresultaten li');
+  await page.waitForTimeout(300);
+  const titles = await page.$$eval('#zoekresultaten li a', (as) => as.map((a) => a.textContent));
+  assert.ok(titles.some((t) => t.startsWith('<img src=x')), 'the injected title should show as text');
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  assert.equal(await page.$$eval('#zoekresultaten img, #zoekresultaten script', (e) => e.length), 0);
+  await page.close();
+});
