@@ -20,5 +20,6 @@ pub mod output;
 pub mod publish;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod synthetic;

@@ -2,10 +2,11 @@
 
 mod build;
 mod check;
-mod new;
 mod generate;
+mod new;
 mod report;
 mod search;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,18 +39,23 @@ pub enum Command {
   kennisbank check
   kennisbank check --drafts --format json")]
     Check(CheckArgs),
-    /// Create a content file from a commented template that builds as it is.
-    #[command(after_help = "Examples:
-  kennisbank new bron helms-lorenz-2024
-  kennisbank new waarde 1.7
-  kennisbank new artikel \"Samen opleiden in het mbo\"")]
-    New(new::NewArgs),
     /// Search the content as the site's search box does (same index, same ranking).
     #[command(after_help = "Examples:
   kennisbank search intervisie
   kennisbank search \"startende leraren\" --kind bevinding --limit 5
   kennisbank search inductie --effect behoud-startende-leraren --json")]
     Search(SearchArgs),
+    /// Build in memory and preview the site with live reload; errors show in the browser too.
+    #[command(after_help = "Examples:
+  kennisbank serve --open
+  kennisbank serve --root ../kennisbank --port 8080 --drafts")]
+    Serve(ServeArgs),
+    /// Create a content file from a commented template that builds as it is.
+    #[command(after_help = "Examples:
+  kennisbank new bron helms-lorenz-2024
+  kennisbank new waarde 1.7
+  kennisbank new artikel \"Samen opleiden in het mbo\"")]
+    New(new::NewArgs),
     /// Write a synthetic site of N pages for benchmarks (tests/bench/run.sh).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -113,6 +119,21 @@ pub struct GenerateArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on; 0 picks any free port.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; the default keeps the preview on this computer.
+    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The words to search for.
     pub query: String,
@@ -139,8 +160,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
-        Command::New(args) => new::run(&args),
         Command::Search(args) => search::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::New(args) => new::run(&args),
         Command::Generate(args) => generate::run(&args),
     }
 }

@@ -1,0 +1,346 @@
+//! What `serve` serves and tells: an immutable snapshot of the last good site (swapped whole after
+//! each successful rebuild, so a request never sees half a site), the failure of the last rebuild if
+//! it failed, and the live events that tell open pages to reload, swap a stylesheet or show errors.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+use crate::diagnostics::{DiagnosticRecord, Diagnostics};
+use crate::render::assets::fingerprinted_path;
+use crate::site::{self, BuildOptions};
+
+/// Every file of one build, by its path relative to the output folder (`effecten/x/index.html`).
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub files: HashMap<String, Arc<[u8]>>,
+    /// The path prefix of every URL of the site (`/` or `/kennisbank/`).
+    pub base_path: String,
+    /// The theme the site was built with: where a stylesheet change can be swapped in alone.
+    pub theme: String,
+    /// Counts successful builds; pages reconnecting after a restart compare it.
+    pub build: u64,
+}
+
+impl Snapshot {
+    /// `style.css` → `style.1a2b3c4d.css`: the fingerprinted name each theme file was written under.
+    fn fingerprinted_names(&self) -> HashMap<String, String> {
+        self.files
+            .keys()
+            .filter_map(|out| {
+                let (stem_hash, ext) = out.rsplit_once('.')?;
+                let (stem, hash) = stem_hash.rsplit_once('.')?;
+                let is_hash = hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+                (is_hash && (ext == "css" || ext == "js"))
+                    .then(|| (format!("{stem}.{ext}"), out.clone()))
+            })
+            .collect()
+    }
+}
+
+/// One stylesheet swapped in place: the old and the new URL.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CssSwap {
+    pub old: String,
+    pub new: String,
+}
+
+/// What open pages are told, as the `data` of a server-sent event named after the variant.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum LiveEvent {
+    /// A rebuild succeeded. `changed` are output paths whose bytes differ (added, changed or
+    /// removed); a page reloads only when its own file is among them, or when `all` is set.
+    Reload {
+        build: u64,
+        changed: Vec<String>,
+        all: bool,
+    },
+    /// Only stylesheets changed: pages swap their `<link>` without reloading.
+    Css { build: u64, swaps: Vec<CssSwap> },
+    /// The rebuild failed; the last good site is still served.
+    Error { diagnostics: Vec<DiagnosticRecord> },
+}
+
+impl LiveEvent {
+    pub fn name(&self) -> &'static str {
+        match self {
+            LiveEvent::Reload { .. } => "reload",
+            LiveEvent::Css { .. } => "css",
+            LiveEvent::Error { .. } => "build-error",
+        }
+    }
+}
+
+/// What a rebuild did, for the terminal.
+#[derive(Debug)]
+pub enum Outcome {
+    Built {
+        pages: usize,
+        changed: usize,
+        diagnostics: Diagnostics,
+        elapsed: Duration,
+    },
+    CssSwapped {
+        swaps: Vec<CssSwap>,
+        elapsed: Duration,
+    },
+    Failed {
+        diagnostics: Diagnostics,
+        elapsed: Duration,
+    },
+}
+
+/// Above this many changed files a reload event says "everything" instead of listing them.
+const MAX_LISTED_CHANGES: usize = 2000;
+
+/// The serving state shared by the HTTP handlers and the rebuild thread.
+pub struct ServeState {
+    options: BuildOptions,
+    snapshot: RwLock<Arc<Snapshot>>,
+    failure: RwLock<Option<LiveEvent>>,
+    events: broadcast::Sender<LiveEvent>,
+    builds: AtomicU64,
+    /// One rebuild at a time, whoever asks.
+    rebuilding: Mutex<()>,
+}
+
+impl ServeState {
+    pub fn new(options: BuildOptions) -> Self {
+        ServeState {
+            options,
+            snapshot: RwLock::new(Arc::new(Snapshot {
+                base_path: "/".into(),
+                ..Snapshot::default()
+            })),
+            failure: RwLock::new(None),
+            events: broadcast::channel(64).0,
+            builds: AtomicU64::new(0),
+            rebuilding: Mutex::new(()),
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// The site to serve now: the last good build.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The error event while the last rebuild failed, for pages that connect during the failure.
+    pub fn current_failure(&self) -> Option<LiveEvent> {
+        self.failure
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
+        self.events.subscribe()
+    }
+
+    /// Rebuilds after `changed` files changed (absolute paths): a stylesheet-only change swaps the
+    /// asset alone; anything else compiles the site again and serves it only if it has no errors.
+    pub fn rebuild(&self, changed: &[PathBuf]) -> Outcome {
+        let _one_at_a_time = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
+        let started = Instant::now();
+        if let Some(swaps) = self.try_css_swap(changed) {
+            return Outcome::CssSwapped {
+                swaps,
+                elapsed: started.elapsed(),
+            };
+        }
+        self.full_rebuild(started)
+    }
+
+    fn full_rebuild(&self, started: Instant) -> Outcome {
+        let (compiled, diagnostics) = site::compile(&self.options);
+        let Some(compiled) = compiled else {
+            let mut records: Vec<DiagnosticRecord> = diagnostics
+                .sorted()
+                .into_iter()
+                .map(|d| d.to_record())
+                .collect();
+            // The overlay leads with what broke the build; warnings follow, each group by file.
+            records.sort_by_key(|r| std::cmp::Reverse(r.severity));
+            let event = LiveEvent::Error {
+                diagnostics: records,
+            };
+            *self.failure.write().unwrap_or_else(|e| e.into_inner()) = Some(event.clone());
+            let _ = self.events.send(event);
+            return Outcome::Failed {
+                diagnostics,
+                elapsed: started.elapsed(),
+            };
+        };
+        let old = self.snapshot();
+        let mut files = HashMap::with_capacity(compiled.site.files.len());
+        let mut changed = Vec::new();
+        for file in compiled.site.files {
+            // Unchanged files keep their old buffer: a diff we need anyway, and less memory churn.
+            let bytes = match old.files.get(&file.path) {
+                Some(previous) if **previous == *file.bytes => previous.clone(),
+                _ => {
+                    changed.push(file.path.clone());
+                    Arc::from(file.bytes)
+                }
+            };
+            files.insert(file.path, bytes);
+        }
+        changed.extend(
+            old.files
+                .keys()
+                .filter(|k| !files.contains_key(*k))
+                .cloned(),
+        );
+        changed.sort();
+        let build = self.builds.fetch_add(1, Ordering::SeqCst) + 1;
+        let snapshot = Snapshot {
+            files,
+            base_path: compiled.graph.config.base_path(),
+            theme: compiled.graph.config.theme.clone(),
+            build,
+        };
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+        *self.failure.write().unwrap_or_else(|e| e.into_inner()) = None;
+        let changed_count = changed.len();
+        let all = changed.len() > MAX_LISTED_CHANGES;
+        if all {
+            changed.clear();
+        }
+        let _ = self.events.send(LiveEvent::Reload {
+            build,
+            changed,
+            all,
+        });
+        Outcome::Built {
+            pages: compiled.site.page_count,
+            changed: changed_count,
+            diagnostics,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// When every changed file is an existing stylesheet of the theme and the site is healthy,
+    /// puts the new stylesheet in under its new fingerprint and points pages at it, without
+    /// rendering anything. `None` means a full rebuild is needed.
+    fn try_css_swap(&self, changed: &[PathBuf]) -> Option<Vec<CssSwap>> {
+        if changed.is_empty() || self.current_failure().is_some() {
+            return None;
+        }
+        let old = self.snapshot();
+        if old.build == 0 {
+            return None;
+        }
+        let static_dir = self
+            .options
+            .root
+            .join("themes")
+            .join(&old.theme)
+            .join("static");
+        let fingerprinted = old.fingerprinted_names();
+        let mut renames = Vec::new();
+        for path in changed {
+            let relative = css_under(&static_dir, path)?;
+            let old_out = fingerprinted.get(&relative)?;
+            // A file that vanished or cannot be read is a case for the full rebuild's diagnostics.
+            let bytes = std::fs::read(path).ok()?;
+            let new_out = fingerprinted_path(&relative, &bytes);
+            if new_out != *old_out && !renames.iter().any(|(o, _, _)| o == old_out) {
+                renames.push((old_out.clone(), new_out, bytes));
+            }
+        }
+        let mut files = old.files.clone();
+        let mut swaps = Vec::new();
+        for (old_out, new_out, bytes) in renames {
+            files.remove(&old_out);
+            files.insert(new_out.clone(), Arc::from(bytes));
+            swaps.push(CssSwap {
+                old: format!("{}{old_out}", old.base_path),
+                new: format!("{}{new_out}", old.base_path),
+            });
+        }
+        if swaps.is_empty() {
+            return Some(swaps);
+        }
+        // Pages link the stylesheet, and other generated text files (host headers, manifests) may
+        // name it too: every text file gets the new name, as a full build would give it.
+        for bytes in files.values_mut() {
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                continue;
+            };
+            if swaps.iter().any(|s| text.contains(&s.old)) {
+                let mut text = text.to_string();
+                for swap in &swaps {
+                    text = text.replace(&swap.old, &swap.new);
+                }
+                *bytes = Arc::from(text.into_bytes());
+            }
+        }
+        let build = self.builds.fetch_add(1, Ordering::SeqCst) + 1;
+        let snapshot = Snapshot {
+            files,
+            base_path: old.base_path.clone(),
+            theme: old.theme.clone(),
+            build,
+        };
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+        let _ = self.events.send(LiveEvent::Css {
+            build,
+            swaps: swaps.clone(),
+        });
+        Some(swaps)
+    }
+}
+
+/// `themes/default/static/css/a.css` → `css/a.css`, for stylesheets of the static folder only.
+fn css_under(static_dir: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(static_dir).ok()?;
+    if path.extension().is_none_or(|e| e != "css") {
+        return None;
+    }
+    Some(relative.to_string_lossy().replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprinted_names_map_back_to_theme_paths() {
+        let mut snapshot = Snapshot::default();
+        for path in [
+            "style.1a2b3c4d.css",
+            "js/app.00ff00ff.js",
+            "index.html",
+            "a.b.txt",
+        ] {
+            snapshot.files.insert(path.into(), Arc::from(&b""[..]));
+        }
+        let names = snapshot.fingerprinted_names();
+        assert_eq!(names.get("style.css").unwrap(), "style.1a2b3c4d.css");
+        assert_eq!(names.get("js/app.js").unwrap(), "js/app.00ff00ff.js");
+        assert_eq!(names.len(), 2);
+    }
+
+    #[test]
+    fn only_stylesheets_of_the_static_folder_can_be_swapped_alone() {
+        let dir = Path::new("/site/themes/default/static");
+        assert_eq!(
+            css_under(dir, Path::new("/site/themes/default/static/css/a.css")).as_deref(),
+            Some("css/a.css")
+        );
+        assert!(css_under(dir, Path::new("/site/themes/default/static/app.js")).is_none());
+        assert!(css_under(dir, Path::new("/site/themes/default/templates/a.css")).is_none());
+    }
+}

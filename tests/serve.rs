@@ -1,0 +1,673 @@
+//! `kennisbank serve` end to end: the real binary on a free port of 127.0.0.1, serving a small site
+//! in a temporary folder, a real HTTP client (a plain TcpStream, so request paths go out exactly
+//! as written, `..` and all) and the real event stream the live-reload script listens to.
+//!
+//! `cargo test --release --test serve -- --ignored bench --nocapture` prints edit-to-reload
+//! latency on a copy of the shipped content.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const SITE_YAML: &str = "\
+title: Testkennisbank
+base_url: /
+language: nl
+theme: default
+categories:
+  - key: primair
+    label: Primaire effecten
+    column_title: Voorbereiding op de beroepspraktijk
+levels:
+  - key: onderwijsregio
+    number: 1
+    label: Onderwijsregio
+tags:
+  - { key: inductie, label: Inductie }
+";
+
+const EFFECT: &str = "---
+title: Behoud van startende leraren
+category: primair
+order: 1
+summary: Starters blijven langer in het onderwijs.
+tags: [inductie]
+---
+Zie ook [[begrip:inductie]].
+";
+
+const TERM: &str = "---
+title: Inductie
+summary: De begeleiding van beginnende leraren.
+tags: [inductie]
+---
+Hoort bij [[effect:behoud]].
+";
+
+const PAGE: &str = "---
+title: Over deze site
+---
+Een testsite.
+";
+
+const PAGE_FILE: &str = "content/paginas/over.md";
+const PAGE_URL: &str = "/over/";
+const PAGE_KEY: &str = "over/index.html";
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A project folder with the repository's theme and a few content files.
+fn small_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    for (path, text) in [
+        ("content/site.yaml", SITE_YAML),
+        ("content/effecten/behoud.md", EFFECT),
+        ("content/begrippen/inductie.md", TERM),
+        (PAGE_FILE, PAGE),
+    ] {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+fn write(root: &Path, relative: &str, text: &str) {
+    let path = root.join(relative);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// Saves the way many editors do: write a temporary file beside the target, rename it over.
+fn atomic_save(root: &Path, relative: &str, text: &str) {
+    let path = root.join(relative);
+    let temp = path.with_file_name(format!(
+        ".{}.tmp",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+}
+
+struct Server {
+    child: Child,
+    port: u16,
+    _stderr: std::thread::JoinHandle<()>,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start kennisbank serve");
+        // Keep stderr drained so a chatty rebuild never blocks the server; show it on failure.
+        let stderr = child.stderr.take().unwrap();
+        let stderr = std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                eprintln!("[serve] {line}");
+            }
+        });
+        let stdout = child.stdout.take().unwrap();
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        });
+        let line = receiver
+            .recv_timeout(Duration::from_secs(120))
+            .expect("serve prints its URL");
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"));
+        assert!(
+            url.starts_with("http://127.0.0.1:"),
+            "loopback by default: {url}"
+        );
+        let port = url["http://127.0.0.1:".len()..]
+            .trim_end_matches('/')
+            .parse()
+            .unwrap();
+        Server {
+            child,
+            port,
+            _stderr: stderr,
+        }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        get(self.port, path)
+    }
+
+    fn events(&self) -> Events {
+        Events::connect(self.port)
+    }
+
+    /// Sends Ctrl-C and waits for the process to end.
+    fn interrupt(&mut self) -> std::process::ExitStatus {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug)]
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One HTTP/1.1 request with the path sent byte for byte.
+fn get(port: u16, path: &str) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").expect("a complete response");
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        body = rest[size..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// The live-reload event stream, read on a thread into a channel of (event name, data).
+struct Events {
+    receiver: mpsc::Receiver<(String, serde_json::Value)>,
+}
+
+impl Events {
+    fn connect(port: u16) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            stream,
+            "GET /__kennisbank/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut name = String::new();
+            let mut data = String::new();
+            // Chunk-size lines of the chunked encoding are neither `event:` nor `data:` lines.
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let line = line.trim_end_matches('\r');
+                if let Some(n) = line.strip_prefix("event: ") {
+                    name = n.to_string();
+                } else if let Some(d) = line.strip_prefix("data: ") {
+                    data.push_str(d);
+                } else if line.is_empty() && !data.is_empty() {
+                    let value = serde_json::from_str(&data).unwrap_or(serde_json::Value::Null);
+                    if sender.send((std::mem::take(&mut name), value)).is_err() {
+                        return;
+                    }
+                    data.clear();
+                }
+            }
+        });
+        let events = Events { receiver };
+        events.next_named("hello", Duration::from_secs(20));
+        events
+    }
+
+    /// The next event called `name`, skipping others; panics after `timeout`.
+    fn next_named(&self, name: &str, timeout: Duration) -> serde_json::Value {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.receiver.recv_timeout(left) {
+                Ok((n, data)) if n == name => return data,
+                Ok(_) => continue,
+                Err(_) => panic!("no `{name}` event within {timeout:?}"),
+            }
+        }
+    }
+
+    /// The next reload event whose changed files include `key`.
+    fn reload_of(&self, key: &str, timeout: Duration) -> serde_json::Value {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let data = self.next_named("reload", left);
+            let changed = data["changed"].as_array().unwrap();
+            if data["all"] == true || changed.iter().any(|c| c == key) {
+                return data;
+            }
+        }
+    }
+}
+
+const WAIT: Duration = Duration::from_secs(30);
+
+#[test]
+fn pages_are_served_with_the_live_script_and_the_right_types() {
+    let site = small_site();
+    let server = Server::start(site.path());
+    let page = server.get(PAGE_URL);
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(page.body.contains("Een testsite."), "{}", page.body);
+    assert!(
+        page.body
+            .contains("<script src=\"/__kennisbank/live.js\" data-page=\"over/index.html\""),
+        "the live script is injected: {}",
+        page.body
+    );
+    let css_url = page
+        .body
+        .split('"')
+        .find(|s| s.ends_with(".css") && s.starts_with('/'))
+        .expect("the page links its stylesheet");
+    let css = server.get(css_url);
+    assert_eq!(css.status, 200);
+    assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
+    assert!(
+        !css.body.contains("__kennisbank"),
+        "nothing injected into CSS"
+    );
+    let script = server.get("/__kennisbank/live.js");
+    assert_eq!(script.status, 200);
+    assert!(
+        script
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    // Without the trailing slash a static host redirects; so does serve.
+    let bare = server.get("/over");
+    assert_eq!(bare.status, 308);
+    assert_eq!(bare.header("location"), Some("/over/"));
+    // The site's own 404 page, with status 404.
+    let missing = server.get("/bestaat-niet/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("bestaat niet"), "{}", missing.body);
+    // Nothing is written into the project, least of all into content/.
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn an_edit_sends_a_reload_and_serves_the_new_content() {
+    let site = small_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    atomic_save(
+        site.path(),
+        PAGE_FILE,
+        &PAGE.replace("Een testsite.", "Nieuwe tekst XYZZY."),
+    );
+    events.reload_of(PAGE_KEY, WAIT);
+    let page = server.get(PAGE_URL);
+    assert!(page.body.contains("Nieuwe tekst XYZZY."), "{}", page.body);
+
+    // A new page in a new folder, and a deleted one.
+    write(
+        site.path(),
+        "content/paginas/colofon.md",
+        "---\ntitle: Colofon\n---\nGemaakt door ons.\n",
+    );
+    events.reload_of("colofon/index.html", WAIT);
+    assert!(server.get("/colofon/").body.contains("Gemaakt door ons."));
+    std::fs::remove_file(site.path().join("content/paginas/colofon.md")).unwrap();
+    events.reload_of("colofon/index.html", WAIT);
+    assert_eq!(server.get("/colofon/").status, 404);
+}
+
+#[test]
+fn a_stylesheet_change_swaps_the_stylesheet_without_a_page_reload() {
+    let site = small_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    let css_path = site.path().join("themes/default/static/style.css");
+    let mut css = std::fs::read_to_string(&css_path).unwrap();
+    css.push_str("\n.serve-test { color: rebeccapurple; }\n");
+    std::fs::write(&css_path, &css).unwrap();
+    let swap = events.next_named("css", WAIT);
+    let old = swap["swaps"][0]["old"].as_str().unwrap().to_string();
+    let new = swap["swaps"][0]["new"].as_str().unwrap().to_string();
+    assert_ne!(old, new);
+    assert!(server.get(&new).body.contains("rebeccapurple"));
+    assert_eq!(server.get(&old).status, 404, "the old stylesheet is gone");
+    let page = server.get(PAGE_URL);
+    assert!(
+        page.body.contains(&new) && !page.body.contains(&old),
+        "pages link the new one"
+    );
+    // No reload came for the stylesheet: the next event is about the next edit.
+    atomic_save(
+        site.path(),
+        PAGE_FILE,
+        &PAGE.replace("Een testsite.", "Daarna."),
+    );
+    let next = events.reload_of(PAGE_KEY, WAIT);
+    let pages: Vec<&str> = next["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c.as_str())
+        .filter(|c| c.ends_with(".html"))
+        .collect();
+    assert_eq!(pages, [PAGE_KEY], "only the edited page changed: {next}");
+}
+
+#[test]
+fn a_broken_file_shows_its_errors_and_the_fix_clears_them() {
+    let site = small_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    let broken = PAGE.replace("title:", "titel:");
+    atomic_save(site.path(), PAGE_FILE, &broken);
+    let failure = events.next_named("build-error", WAIT);
+    let first = &failure["diagnostics"][0];
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["file"], PAGE_FILE);
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert!(first["help"].as_str().unwrap().contains("title"), "{first}");
+    assert!(
+        first["rendered"].as_str().unwrap().contains("over.md:2:1"),
+        "{first}"
+    );
+    // The last good site stays served, and a page opened now learns of the failure at once.
+    assert!(server.get(PAGE_URL).body.contains("Een testsite."));
+    let late = server.events();
+    let told = late.next_named("build-error", WAIT);
+    assert_eq!(told["diagnostics"][0]["file"], PAGE_FILE);
+
+    atomic_save(
+        site.path(),
+        PAGE_FILE,
+        &PAGE.replace("Een testsite.", "Weer goed."),
+    );
+    events.reload_of(PAGE_KEY, WAIT);
+    late.reload_of(PAGE_KEY, WAIT);
+    assert!(server.get(PAGE_URL).body.contains("Weer goed."));
+    let after = server.events();
+    assert!(
+        after
+            .receiver
+            .recv_timeout(Duration::from_millis(500))
+            .is_err(),
+        "no error is replayed after the fix"
+    );
+}
+
+#[test]
+fn paths_outside_the_site_are_refused() {
+    let site = small_site();
+    std::fs::write(site.path().join("secret.txt"), "root:x:0:0").unwrap();
+    let server = Server::start(site.path());
+    for path in [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/over/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2e%2e/etc/passwd",
+        "/..%2fsecret.txt",
+        "/over%2f..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "//etc/passwd",
+        "/content/site.yaml",
+        "/themes/default/templates/base.html",
+        "/secret.txt",
+    ] {
+        let response = server.get(path);
+        assert!(
+            [400, 404].contains(&response.status),
+            "{path}: {}",
+            response.status
+        );
+        assert!(!response.body.contains("root:"), "{path} leaked a file");
+        assert!(
+            !response.body.contains("Testkennisbank\ncategories"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_burst_of_200_saves_ends_with_the_last_one() {
+    let site = small_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    for i in 0..200 {
+        let text = PAGE.replace("Een testsite.", &format!("Versie {i} van 200."));
+        if i % 2 == 0 {
+            atomic_save(site.path(), PAGE_FILE, &text);
+        } else {
+            // Vim-style: a swap file comes and goes beside the real write.
+            let swap = site.path().join("content/paginas/.over.md.swp");
+            std::fs::write(&swap, "swap").unwrap();
+            write(site.path(), PAGE_FILE, &text);
+            std::fs::remove_file(&swap).unwrap();
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let body = server.get(PAGE_URL).body;
+        if body.contains("Versie 199 van 200.") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the last save never showed: {body}"
+        );
+        let _ = events.receiver.recv_timeout(Duration::from_millis(200));
+    }
+    assert_eq!(server.get("/").status, 200, "still serving");
+}
+
+#[test]
+fn many_concurrent_connections_are_all_answered() {
+    let site = small_site();
+    let server = Server::start(site.path());
+    // Open event streams hold connections too, as open tabs do.
+    let _tabs: Vec<Events> = (0..16).map(|_| server.events()).collect();
+    let port = server.port;
+    let threads: Vec<_> = (0..64)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let path = if i % 2 == 0 { PAGE_URL } else { "/" };
+                get(port, path).status
+            })
+        })
+        .collect();
+    for thread in threads {
+        assert_eq!(thread.join().unwrap(), 200);
+    }
+}
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly_even_with_open_pages() {
+    let site = small_site();
+    let mut server = Server::start(site.path());
+    let _tab = server.events();
+    let status = server.interrupt();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn a_taken_port_is_reported_with_a_free_one() {
+    let site = small_site();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let output = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("port {port}")), "{stderr}");
+    assert!(stderr.contains("already in use"), "{stderr}");
+    assert!(stderr.contains("--port "), "names a free port: {stderr}");
+}
+
+/// Edit-to-reload latency on a copy of the shipped content: the time from a save to the reload
+/// event, and to the new text being served. Run with `--release` for real figures.
+#[test]
+#[ignore]
+fn bench_edit_to_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    let root = dir.path();
+    let started = Instant::now();
+    let server = Server::start(root);
+    println!(
+        "startup (first build) until the URL is printed: {:.0} ms",
+        ms(started.elapsed())
+    );
+    let events = server.events();
+    let file: PathBuf = root
+        .join("content/paginas")
+        .read_dir()
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    let original = std::fs::read_to_string(&file).unwrap();
+    let relative = file
+        .strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let slug = file.file_stem().unwrap().to_string_lossy().into_owned();
+    let (mut to_event, mut to_served) = (Vec::new(), Vec::new());
+    for i in 0..10 {
+        let marker = format!("Benchmarkzin {i}.");
+        let edited = format!("{original}\n{marker}\n");
+        let saved = Instant::now();
+        atomic_save(root, &relative, &edited);
+        events.next_named("reload", WAIT);
+        to_event.push(ms(saved.elapsed()));
+        let deadline = Instant::now() + WAIT;
+        while !server.get(&format!("/{slug}/")).body.contains(&marker) {
+            assert!(Instant::now() < deadline, "/{slug}/ never showed the edit");
+        }
+        to_served.push(ms(saved.elapsed()));
+    }
+    let css_path = root.join("themes/default/static/style.css");
+    let mut css_times = Vec::new();
+    for i in 0..10 {
+        let mut css = std::fs::read_to_string(&css_path).unwrap();
+        css.push_str(&format!("\n.bench-{i} {{ color: red; }}\n"));
+        let saved = Instant::now();
+        std::fs::write(&css_path, css).unwrap();
+        events.next_named("css", WAIT);
+        css_times.push(ms(saved.elapsed()));
+    }
+    report("content edit → reload event", &mut to_event);
+    report("content edit → new page served", &mut to_served);
+    report("stylesheet edit → css swap event", &mut css_times);
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn report(what: &str, times: &mut [f64]) {
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{what}: median {:.0} ms, min {:.0} ms, max {:.0} ms ({} runs)",
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1],
+        times.len()
+    );
+}
