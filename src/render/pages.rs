@@ -3,6 +3,8 @@
 use serde::Serialize;
 use tera::Context;
 
+mod bibliography;
+
 use super::RenderOptions;
 use super::markdown;
 use super::view::{self, Link};
@@ -212,21 +214,43 @@ impl Planner<'_> {
                 c.insert("levels", &levels);
             },
         );
-        let sources: Vec<_> = (0..g.sources.len())
-            .map(|s| view::source_card(g, s))
-            .collect();
-        self.overview(
-            pages,
-            "bronnen/",
-            "sources.html",
-            &title("bronnen", "Bronnen"),
-            "bronnen",
-            |c| {
-                c.insert("sources", &sources);
-                c.insert("source_kinds", &g.config.source_kinds);
-                c.insert("categories", &categories);
-            },
-        );
+        let mut listings = bibliography::listings(g).into_iter();
+        if let Some(all) = listings.next() {
+            self.overview(
+                pages,
+                "bronnen/",
+                "sources.html",
+                &title("bronnen", "Bronnen"),
+                "bronnen",
+                |c| {
+                    c.insert("sources", &all.context.sources);
+                    c.insert("source_kinds", &g.config.source_kinds);
+                    c.insert("categories", &categories);
+                    c.insert("listing", &all.context);
+                },
+            );
+        }
+        for listing in listings {
+            let crumbs = vec![self.crumb("Home", ""), self.crumb("Bronnen", "bronnen/")];
+            let view = self.page_view(
+                &listing.title,
+                &listing.path,
+                "bronnen",
+                "Overzicht",
+                crumbs,
+            );
+            let mut context = self.context(view);
+            context.insert("intro", &None::<String>);
+            context.insert("sources", &listing.context.sources);
+            context.insert("source_kinds", &g.config.source_kinds);
+            context.insert("categories", &categories);
+            context.insert("listing", &listing.context);
+            pages.push(PlannedPage {
+                output_path: format!("{}index.html", listing.path),
+                template: "sources.html".into(),
+                context,
+            });
+        }
         self.overview(
             pages,
             "bewijs/",

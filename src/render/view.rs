@@ -130,6 +130,8 @@ pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceFindings {
     pub source: Link,
+    /// The full reference of the source, as in the bibliography.
+    pub citation: String,
     pub findings: Vec<FindingView>,
 }
 
@@ -143,6 +145,7 @@ pub fn grouped_findings(graph: &KnowledgeGraph, findings: &[FindingRef]) -> Vec<
             Some(g) if g.source.url == view.source.url => g.findings.push(view),
             _ => groups.push(SourceFindings {
                 source: view.source.clone(),
+                citation: citation(graph, f.source),
                 findings: vec![view],
             }),
         }
