@@ -220,7 +220,7 @@ fn warnings_do_not_stop_the_build() {
         "content/bronnen/los-2020.md",
         "---\nlabel: Los (2020)\nkind: beleid\n---\n",
     );
-    site.write("content/effecten/leeg.md", &format!("{EFFECT_HEAD}---\n"));
+    site.write("content/effecten/leeg.md", format!("{EFFECT_HEAD}---\n"));
     site.write("content/plaatje.png", b"\x89PNG");
     let yaml = site.read("content/site.yaml").replace(
         "tags:\n",

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::links::{self, RefKind};
-use super::{FindingRef, KnowledgeGraph, PageRef, QuoteRef, is_overview_key};
+use super::{FindingRef, KnowledgeGraph, PageRef, QuoteRef};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, suggest};
 use crate::load::Loaded;
@@ -1016,7 +1016,6 @@ fn sort_documents(config: &SiteConfig, docs: &mut Documents) {
             .cmp(&b.data.title.to_lowercase())
     });
     docs.pages.sort_by(|a, b| a.key.cmp(&b.key));
-    let _ = is_overview_key;
 }
 
 fn row_order(id: &str) -> (u32, u32) {

@@ -152,9 +152,8 @@ fn load_config(
         }
     };
     let file = SourceFile::new(shown, text);
-    let text = file.text.clone();
     let config =
-        parse_yaml::<SiteConfig>(&file, &text, 0, &schema::SITE, diagnostics).map(|(c, _)| c);
+        parse_yaml::<SiteConfig>(&file, &file.text, 0, &schema::SITE, diagnostics).map(|(c, _)| c);
     (config, Some(file))
 }
 
@@ -273,7 +272,6 @@ fn parse_file(root: &Path, kind: Kind, path: &Path) -> (Parsed, Diagnostics) {
         }
     };
     let file = SourceFile::new(shown, text);
-    let text = file.text.clone();
     let split = match front_matter::split(&file) {
         Ok(split) => split,
         Err(d) => {
@@ -330,7 +328,6 @@ fn parse_file(root: &Path, kind: Kind, path: &Path) -> (Parsed, Diagnostics) {
         Kind::Term => record!(Term, schema::TERM),
         Kind::Page => record!(Page, schema::PAGE),
     };
-    let _ = &text;
     (parsed, diagnostics)
 }
 

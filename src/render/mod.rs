@@ -66,7 +66,7 @@ pub fn render(
     let assets = assets::collect(&theme.static_dir(), &graph.config.base_path(), diagnostics);
     tera.register_function("asset", asset_function(assets.urls.clone()));
     let plan = pages::plan(graph, options);
-    let results: Vec<Result<OutputFile, Diagnostic>> = plan
+    let results: Vec<Result<OutputFile, (&str, Diagnostic)>> = plan
         .par_iter()
         .map(|page| {
             tera.render(&page.template, &page.context)
@@ -75,7 +75,7 @@ pub fn render(
                     bytes: html.into_bytes(),
                 })
                 .map_err(|err| {
-                    Diagnostic::error(
+                    let diagnostic = Diagnostic::error(
                         "template-render",
                         format!(
                             "template `{}` failed for page `/{}`: {}",
@@ -87,7 +87,8 @@ pub fn render(
                     .help(format!(
                         "fix {} in the theme; the variables each template gets are listed in themes/README.md",
                         theme.templates_dir().join(&page.template).strip_prefix(root).unwrap_or(Path::new(&page.template)).display()
-                    ))
+                    ));
+                    (page.template.as_str(), diagnostic)
                 })
         })
         .collect();
@@ -97,8 +98,7 @@ pub fn render(
     for result in results {
         match result {
             Ok(file) => files.push(file),
-            Err(d) => {
-                let template = d.message.split('`').nth(1).unwrap_or("").to_string();
+            Err((template, d)) => {
                 if reported.insert(template) {
                     diagnostics.push(d);
                 }
