@@ -76,6 +76,15 @@ pub fn compile(options: &BuildOptions) -> (Option<Compiled>, Diagnostics) {
     else {
         return (None, diagnostics);
     };
+    // The search index is built from the graph, after render, and shipped with the pages.
+    match crate::search::build(&graph) {
+        Ok(files) => site.files.extend(files),
+        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
+            "search-index",
+            format!("cannot build the search index: {err:#}"),
+        )),
+    }
+    // After search: the headers file names every fingerprinted file, search shards too.
     let publish_options = crate::publish::PublishOptions {
         drafts: options.drafts,
     };
@@ -84,14 +93,6 @@ pub fn compile(options: &BuildOptions) -> (Option<Compiled>, Diagnostics) {
         Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
             "publish",
             format!("cannot write the sitemap, feed or open data: {err:#}"),
-        )),
-    }
-    // The search index is built from the graph, after render, and shipped with the pages.
-    match crate::search::build(&graph) {
-        Ok(files) => site.files.extend(files),
-        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
-            "search-index",
-            format!("cannot build the search index: {err:#}"),
         )),
     }
     if diagnostics.has_errors() {

@@ -1,7 +1,16 @@
+//! `kennisbank build`: build, report problems, print one summary line.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use super::BuildArgs;
 use super::report::{self, Format};
+
+/// A build shorter than this shows no progress line: it would only flicker.
+const QUIET_FOR: Duration = Duration::from_secs(2);
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let options = args.site.options();
@@ -9,12 +18,19 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let report = kennisbank::site::build(&options, &output)?;
+    let progress = Progress::start();
+    let report = kennisbank::site::build(&options, &output);
+    progress.finish();
+    let report = report?;
     report::print(&report.diagnostics, Format::Human)?;
     match report.written {
         Some(written) => {
+            let index = match search_index_bytes(&output) {
+                Some(bytes) => format!(", search index {}", human_bytes(bytes)),
+                None => String::new(),
+            };
             eprintln!(
-                "built {} pages ({} sources, {} findings) into {} in {:.2} s; {}",
+                "built {} pages ({} sources, {} findings{index}) into {} in {:.2} s; {}",
                 written.pages,
                 written.sources,
                 written.findings,
@@ -31,6 +47,83 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
                 output.display()
             );
             Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// Bytes of the browser search index in the built site, if it has one.
+fn search_index_bytes(output: &Path) -> Option<u64> {
+    let dir = output.join(kennisbank::search::INDEX_DIR);
+    if !dir.is_dir() {
+        return None;
+    }
+    Some(
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum(),
+    )
+}
+
+fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1 << 20) as f64),
+        b if b >= 1 << 10 => format!("{} kB", b >> 10),
+        b => format!("{b} B"),
+    }
+}
+
+/// An elapsed-time line on stderr, only when stderr is a terminal and the build takes longer
+/// than [`QUIET_FOR`]; CI logs and pipes never see it. The line is erased before the summary.
+struct Progress {
+    done: Option<mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start() -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress {
+                done: None,
+                thread: None,
+            };
+        }
+        let (done, wait) = mpsc::channel::<()>();
+        let started = Instant::now();
+        let thread = std::thread::spawn(move || {
+            if wait.recv_timeout(QUIET_FOR).is_ok() {
+                return;
+            }
+            let mut stderr = std::io::stderr();
+            loop {
+                let _ = write!(
+                    stderr,
+                    "\r\x1b[2Kbuilding… {:.0} s",
+                    started.elapsed().as_secs_f64()
+                );
+                let _ = stderr.flush();
+                if wait.recv_timeout(Duration::from_millis(500)).is_ok() {
+                    let _ = write!(stderr, "\r\x1b[2K");
+                    let _ = stderr.flush();
+                    return;
+                }
+            }
+        });
+        Progress {
+            done: Some(done),
+            thread: Some(thread),
+        }
+    }
+
+    fn finish(mut self) {
+        if let Some(done) = self.done.take() {
+            let _ = done.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }

@@ -192,8 +192,8 @@ sources: []                   # gerelateerde bronnen\n\
 # order: 1                    # volgorde onder dezelfde parent\n\
 draft: true                   # alleen zichtbaar met --drafts (en in previews); zet op false om te publiceren\n\
 ---\n\
-De tekst van het artikel. Verwijs naar bronnen met [[bron:sleutel]] en naar effecten met\n\
-[[effect:sleutel]].\n"
+De tekst van het artikel. Verwijzen naar een bron, effect of begrip gaat met dubbele vierkante\n\
+haken om soort:sleutel, zoals beschreven in content/README.md.\n"
                 ),
             )
         }

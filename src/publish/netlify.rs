@@ -72,7 +72,8 @@ pub fn headers(base_path: &str, rendered: &[OutputFile]) -> String {
     text
 }
 
-/// `style.a86ac493.css` → true: a name with 8 hex digits before its extension.
+/// `style.a86ac493.css` → true: a name with 8 to 16 hex digits before its extension (the theme's
+/// assets carry 8, the search shards 10).
 pub fn is_fingerprinted(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let mut parts = name.rsplit('.');
@@ -80,7 +81,7 @@ pub fn is_fingerprinted(path: &str) -> bool {
     else {
         return false;
     };
-    hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 #[cfg(test)]
@@ -90,7 +91,8 @@ mod tests {
     #[test]
     fn only_hashed_names_count_as_fingerprinted() {
         assert!(is_fingerprinted("style.a86ac493.css"));
-        assert!(is_fingerprinted("zoeken/index.0123abcd.json"));
+        assert!(is_fingerprinted("zoeken/index/docs-0.a239c26f77.json"));
+        assert!(!is_fingerprinted("zoeken/index/manifest.json"));
         assert!(!is_fingerprinted("style.css"));
         assert!(!is_fingerprinted("a86ac493.css"));
         assert!(!is_fingerprinted("effecten/index.html"));
