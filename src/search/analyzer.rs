@@ -38,9 +38,9 @@ pub const STOP_WORDS: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Stemming {
     /// The classic Dutch Porter algorithm (Kraaij–Pohlmann style): gemeente → gemeent.
-    #[default]
     Porter,
     /// The 2023 Snowball Dutch algorithm, tantivy 0.27's `Language::Dutch`: gemeente → meen.
+    #[default]
     Snowball,
 }
 
