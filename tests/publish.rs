@@ -476,3 +476,45 @@ fn every_kind_of_new_file_passes_check_and_builds() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("1.7"));
 }
+
+#[test]
+fn aliases_become_301_redirects_to_the_new_address() {
+    let site = TestSite::fixture();
+    let effect = site.read("content/effecten/behoud.md").replacen(
+        "---\n",
+        "---\naliases: [behoud-starters, /oud/behoud/]\n",
+        1,
+    );
+    site.write("content/effecten/behoud.md", effect);
+    let row = site
+        .read("content/waarden/2-1.md")
+        .replacen("---\n", "---\naliases: [\"2.9\"]\n", 1);
+    site.write("content/waarden/2-1.md", row);
+    let out = site.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let redirects = site.read("public/_redirects");
+    let rules: Vec<Vec<&str>> = redirects
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    for expected in [
+        ["/effecten/behoud-starters/", "/effecten/behoud/", "301"],
+        ["/oud/behoud/", "/effecten/behoud/", "301"],
+        [
+            "/waarde-en-randvoorwaarden/2-9/",
+            "/waarde-en-randvoorwaarden/2-1/",
+            "301",
+        ],
+    ] {
+        assert!(
+            rules.contains(&expected.to_vec()),
+            "no {expected:?} in\n{redirects}"
+        );
+    }
+    assert_eq!(rules.len(), 3, "{redirects}");
+}
