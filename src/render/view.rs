@@ -368,7 +368,9 @@ pub fn citation(graph: &KnowledgeGraph, s: usize) -> String {
     } else {
         data.authors.join(", ")
     };
+    // A label such as "Loopbaanmonitor (2020)" already carries the year; don't say it twice.
     parts.push(match data.year {
+        Some(year) if who.contains(&format!("({year})")) => format!("{who}."),
         Some(year) => format!("{who} ({year})."),
         None => format!("{who} (z.j.)."),
     });
