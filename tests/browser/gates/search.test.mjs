@@ -1,9 +1,10 @@
 // The search page in Debian's chromium: typing shows results (with typos and unfinished words),
 // facet filters narrow them with counts, arrow keys move through them, the query lands in the URL,
-// and HTML inside content is shown as text, never run.
+// and HTML inside content is shown as text, never run. And the header box on any page: nothing is
+// downloaded until it is used, then a combobox shows results as you type.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './site.mjs';
+import { serve, launch, samplePages } from './site.mjs';
 
 let server;
 let browser;
@@ -109,4 +110,72 @@ test('HTML in indexed content is shown as text and never runs', async () => {
   assert.equal(await page.evaluate(() => window.__ran), undefined);
   assert.equal(await page.$$eval('#zoekresultaten img, #zoekresultaten script', (e) => e.length), 0);
   await page.close();
+});
+
+test('the header box on an effect page searches as you type, loading the index only on first use', async () => {
+  const effect = (await samplePages()).find(([name]) => name === 'effect')[1];
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${server.base}${effect}`);
+  await page.waitForLoadState('networkidle');
+  const searchFiles = () => fetched.filter((p) => p.startsWith('/zoeken/index/') || /\/search\.[0-9a-f]+\.js$/.test(p));
+  assert.deepEqual(searchFiles(), [], 'a page that is not searched downloads no index and no client');
+
+  const box = '#zoekterm';
+  assert.equal(await page.getAttribute(box, 'role'), 'combobox');
+  assert.equal(await page.getAttribute(box, 'aria-expanded'), 'false');
+  await page.focus(box);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/zoeken/index/manifest.json')));
+  await page.keyboard.type('kijkwijzr'); // one letter missing
+  await page.waitForSelector('#zoeksuggesties [role=option]');
+  assert.equal(await page.getAttribute(box, 'aria-expanded'), 'true');
+  assert.equal(await page.isVisible('#zoeksuggesties'), true);
+  const urls = await page.$$eval('#zoeksuggesties [role=option]', (os) => os.map((o) => o.dataset.url));
+  assert.ok(urls.slice(0, 3).includes('/begrippen/kijkwijzer/'), urls.join());
+  assert.match(await page.textContent('#zoeksuggesties-status'), /^\d+ resultat?en?$/);
+  assert.equal(await page.getAttribute('#zoeksuggesties-status', 'aria-live'), 'polite');
+  assert.ok((await page.textContent('#zoeksuggesties [role=option] mark')).length > 0, 'the excerpt marks the word');
+
+  // Arrow keys move the active option while focus stays in the box; Escape closes the panel.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = await page.getAttribute(box, 'aria-activedescendant');
+  assert.equal(await page.getAttribute(`#${second}`, 'aria-selected'), 'true');
+  assert.equal(second, await page.$$eval('#zoeksuggesties [role=option]', (os) => os[1].id));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'zoekterm');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.getAttribute(box, 'aria-activedescendant'), null);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isVisible('#zoeksuggesties'), false);
+  assert.equal(await page.getAttribute(box, 'aria-expanded'), 'false');
+  assert.equal(await page.inputValue(box), 'kijkwijzr', 'Escape closes the panel, the text stays');
+
+  // Enter on a chosen option opens it.
+  await page.keyboard.press('ArrowDown');
+  const chosen = await page.$eval(`#${await page.getAttribute(box, 'aria-activedescendant')}`, (o) => o.dataset.url);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.pathname + u.hash === chosen);
+
+  // Enter without a chosen option goes to the search page with the query.
+  await page.fill(box, '');
+  await page.focus(box);
+  await page.keyboard.type('inductie');
+  await page.waitForSelector('#zoeksuggesties [role=option]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/zoeken\/\?q=inductie$/);
+  await page.waitForSelector('#zoekresultaten li');
+  await page.close();
+});
+
+test('without JavaScript the header box is a plain form to the search page', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/`);
+  assert.equal(await page.getAttribute('#zoekterm', 'role'), null);
+  await page.fill('#zoekterm', 'intervisie');
+  await page.press('#zoekterm', 'Enter');
+  await page.waitForURL(/\/zoeken\/\?q=intervisie$/);
+  await context.close();
 });

@@ -1,7 +1,8 @@
 /* Search client for the static index under /zoeken/index/ (format: src/search/FORMAT.md, v1).
  * No framework. The engine (Engine) runs in the browser and in Node (tests); the page code below
- * it binds the search page: results as you type, facet filters with counts, keyboard navigation,
- * a live result count and the query in the URL. Content is only ever inserted as text. */
+ * it binds the header search box on every page (a combobox with results as you type; loaded on first
+ * use by search-box.js) and the search page: results as you type, facet filters with counts,
+ * keyboard navigation, a live result count and the query in the URL. Content is only ever inserted as text. */
 (function () {
   'use strict';
 
@@ -257,29 +258,19 @@
   }
   if (typeof document === 'undefined') return;
 
-  /* ---------------------------------------------------------------- the search page */
-  var form = document.querySelector('form[data-search-index]');
-  if (!form) return;
-  var input = form.querySelector('input[name=q]');
-  var status = document.getElementById('zoek-status');
-  var list = document.getElementById('zoekresultaten');
-  var filterBox = document.getElementById('zoekfilters');
-  var engine = new Engine(form.getAttribute('data-search-index'), function (url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(url + ': ' + r.status);
-      return r.json();
-    });
-  });
-  var selected = new Map(); // facet key → Set of values
-  var params = new URLSearchParams(location.search);
-  params.forEach(function (v, k) {
-    if (k === 'q') return;
-    if (!selected.has(k)) selected.set(k, new Set());
-    selected.get(k).add(v);
-  });
-  input.value = params.get('q') || '';
-  var generation = 0;
-  var LIMIT = 30;
+  /* One engine per index, shared by the header box and the search page (one download each). */
+  var engines = new Map();
+  function engineFor(base) {
+    if (!engines.has(base)) {
+      engines.set(base, new Engine(base, function (url) {
+        return fetch(url).then(function (r) {
+          if (!r.ok) throw new Error(url + ': ' + r.status);
+          return r.json();
+        });
+      }));
+    }
+    return engines.get(base);
+  }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -288,122 +279,257 @@
     return e;
   }
 
-  function updateUrl() {
-    var p = new URLSearchParams();
-    if (input.value) p.set('q', input.value);
-    selected.forEach(function (values, key) { values.forEach(function (v) { p.append(key, v); }); });
-    var qs = p.toString();
-    history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
-  }
-
-  function passes(doc, facets, except) {
-    return facets.every(function (f) {
-      if (f.key === except) return true;
-      var chosen = selected.get(f.key);
-      if (!chosen || chosen.size === 0) return true;
-      return f.values.some(function (v) { return chosen.has(v.value) && v.docs.has(doc); });
+  function appendExcerpt(parent, text, stems, width) {
+    excerpt(text, stems, width).forEach(function (part) {
+      parent.appendChild(part.mark ? el('mark', {}, part.text) : document.createTextNode(part.text));
     });
   }
 
-  function renderFilters(facets, hits) {
-    filterBox.textContent = '';
-    facets.forEach(function (f) {
-      var counted = f.values
-        .map(function (v) {
-          var n = hits.filter(function (h) { return v.docs.has(h.doc) && passes(h.doc, facets, f.key); }).length;
-          return { v: v, n: n };
-        })
-        .filter(function (c) { return c.n > 0 || (selected.get(f.key) || new Set()).has(c.v.value); });
-      if (counted.length === 0) return;
-      var set = el('fieldset', { 'data-facet': f.key });
-      set.appendChild(el('legend', {}, f.label));
-      counted.forEach(function (c) {
-        var id = 'filter-' + f.key + '-' + c.v.value.replace(/[^a-zA-Z0-9_-]/g, '_');
-        var box = el('input', { type: 'checkbox', id: id, value: c.v.value });
-        box.checked = (selected.get(f.key) || new Set()).has(c.v.value);
-        box.addEventListener('change', function () {
-          if (!selected.has(f.key)) selected.set(f.key, new Set());
-          if (box.checked) selected.get(f.key).add(c.v.value); else selected.get(f.key).delete(c.v.value);
-          run();
-        });
-        var label = el('label', { for: id }, c.v.label + ' (' + c.n + ')');
-        var row = el('div');
-        row.appendChild(box);
-        row.appendChild(label);
-        set.appendChild(row);
+  function countText(n, query) {
+    return n === 0 ? 'Geen resultaten voor “' + query.trim() + '”' : n + (n === 1 ? ' resultaat' : ' resultaten');
+  }
+
+  /* ------------------------------------------------- the header box on every page (combobox) */
+  function bindBox() {
+    var form = document.querySelector('form.search-box[data-search-index]');
+    var panel = document.getElementById('zoeksuggesties');
+    var status = document.getElementById('zoeksuggesties-status');
+    if (!form || !panel || !status || form.hasAttribute('data-bound')) return;
+    form.setAttribute('data-bound', '');
+    var input = form.querySelector('input[name=q]');
+    var engine = engineFor(form.getAttribute('data-search-index'));
+    engine.init().catch(function () {}); // the manifest now, on first focus: typing is then quick
+    var BOX_LIMIT = 8;
+    var active = -1;
+    var generation = 0;
+
+    function options() { return Array.prototype.slice.call(panel.querySelectorAll('[role=option]')); }
+    function setActive(i) {
+      var all = options();
+      active = i;
+      all.forEach(function (o, j) { o.setAttribute('aria-selected', j === i ? 'true' : 'false'); });
+      if (i < 0 || i >= all.length) {
+        active = -1;
+        input.removeAttribute('aria-activedescendant');
+        return;
+      }
+      input.setAttribute('aria-activedescendant', all[i].id);
+      if (all[i].scrollIntoView) all[i].scrollIntoView({ block: 'nearest' });
+    }
+    function open() {
+      if (!panel.childElementCount) return;
+      panel.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    function close() {
+      setActive(-1);
+      panel.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+    }
+    function option(id, url, cls) {
+      var li = el('li', { id: id, role: 'option', 'aria-selected': 'false', class: cls, 'data-url': url });
+      li.addEventListener('click', function () { location.href = url; });
+      return li;
+    }
+
+    async function run() {
+      var mine = ++generation;
+      var query = input.value;
+      if (!query.trim()) {
+        panel.textContent = '';
+        status.textContent = '';
+        close();
+        return;
+      }
+      var result, docs;
+      try {
+        result = await engine.search(query, { prefix: !/\s$/.test(query) });
+        docs = await engine.docs(result.hits.slice(0, BOX_LIMIT).map(function (h) { return h.doc; }));
+      } catch (err) {
+        if (mine === generation) status.textContent = 'Zoeken lukt nu niet: ' + err.message;
+        return;
+      }
+      if (mine !== generation) return; // a newer keystroke won
+      panel.textContent = '';
+      docs.forEach(function (d, i) {
+        var li = option('zoeksuggestie-' + i, d.url, 'search-option');
+        li.appendChild(el('span', { class: 'search-option-title' }, d.title));
+        li.appendChild(el('span', { class: 'search-option-meta' }, d.kind + (d.crumbs.length ? ' · ' + d.crumbs.join(' › ') : '')));
+        var text = el('span', { class: 'search-option-text' });
+        appendExcerpt(text, d.text, result.stems, 110);
+        li.appendChild(text);
+        panel.appendChild(li);
       });
-      filterBox.appendChild(set);
+      var all = option('zoeksuggestie-alle', form.getAttribute('action') + '?q=' + encodeURIComponent(query.trim()), 'search-option search-option-all');
+      all.textContent = result.hits.length > BOX_LIMIT
+        ? 'Alle ' + result.hits.length + ' resultaten, met filters'
+        : 'Naar de zoekpagina, met filters';
+      panel.appendChild(all);
+      status.textContent = countText(result.hits.length, query);
+      setActive(-1);
+      if (document.activeElement === input) open();
+    }
+
+    input.addEventListener('input', run);
+    input.addEventListener('focus', open);
+    input.addEventListener('blur', close);
+    // Clicking an option must not blur the field first (that would close the panel).
+    panel.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    input.addEventListener('keydown', function (e) {
+      var n = options().length;
+      if (e.key === 'ArrowDown' && n) {
+        e.preventDefault();
+        if (panel.hidden) { open(); setActive(0); } else setActive(Math.min(active + 1, n - 1));
+      } else if (e.key === 'ArrowUp' && !panel.hidden) {
+        e.preventDefault();
+        setActive(active - 1); // above the first option: back to the text
+      } else if (e.key === 'Escape' && !panel.hidden) {
+        e.preventDefault(); // keep the typed text; a second Escape clears it as usual
+        close();
+      } else if (e.key === 'Enter' && !panel.hidden && active >= 0) {
+        e.preventDefault();
+        location.href = options()[active].getAttribute('data-url');
+      } // Enter without a chosen option submits the form: /zoeken/?q=…
     });
-    filterBox.hidden = filterBox.childElementCount === 0;
+    if (input.value) run();
   }
 
-  async function run() {
-    var mine = ++generation;
-    updateUrl();
-    var query = input.value;
-    if (!query.trim()) {
-      list.textContent = '';
+  /* ---------------------------------------------------------------- the search page */
+  function bindPage() {
+    var form = document.querySelector('form.zoekpagina[data-search-index]');
+    if (!form) return;
+    var input = form.querySelector('input[name=q]');
+    var status = document.getElementById('zoek-status');
+    var list = document.getElementById('zoekresultaten');
+    var filterBox = document.getElementById('zoekfilters');
+    var engine = engineFor(form.getAttribute('data-search-index'));
+    var selected = new Map(); // facet key → Set of values
+    var params = new URLSearchParams(location.search);
+    params.forEach(function (v, k) {
+      if (k === 'q') return;
+      if (!selected.has(k)) selected.set(k, new Set());
+      selected.get(k).add(v);
+    });
+    input.value = params.get('q') || '';
+    var generation = 0;
+    var LIMIT = 30;
+
+    function updateUrl() {
+      var p = new URLSearchParams();
+      if (input.value) p.set('q', input.value);
+      selected.forEach(function (values, key) { values.forEach(function (v) { p.append(key, v); }); });
+      var qs = p.toString();
+      history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
+    }
+
+    function passes(doc, facets, except) {
+      return facets.every(function (f) {
+        if (f.key === except) return true;
+        var chosen = selected.get(f.key);
+        if (!chosen || chosen.size === 0) return true;
+        return f.values.some(function (v) { return chosen.has(v.value) && v.docs.has(doc); });
+      });
+    }
+
+    function renderFilters(facets, hits) {
       filterBox.textContent = '';
-      filterBox.hidden = true;
-      status.textContent = '';
-      return;
-    }
-    var typing = !/\s$/.test(query);
-    var result;
-    try {
-      result = await engine.search(query, { prefix: typing });
-    } catch (err) {
-      if (mine === generation) status.textContent = 'Zoeken lukt nu niet: ' + err.message;
-      return;
-    }
-    var hits = result.hits;
-    var facets = null;
-    if (hits.length > 0) facets = await engine.facets();
-    if (facets) hits = hits.filter(function (h) { return passes(h.doc, facets, null); });
-    var shown = hits.slice(0, LIMIT);
-    var docs = await engine.docs(shown.map(function (h) { return h.doc; }));
-    if (mine !== generation) return; // a newer keystroke won
-    list.textContent = '';
-    docs.forEach(function (d) {
-      var li = el('li', { class: 'zoekresultaat' });
-      var a = el('a', { href: d.url }, d.title);
-      var h = el('h2');
-      h.appendChild(a);
-      li.appendChild(h);
-      var meta = el('p', { class: 'zoek-meta' });
-      meta.appendChild(el('span', { class: 'zoek-soort' }, d.kind));
-      if (d.crumbs.length) meta.appendChild(document.createTextNode(' · ' + d.crumbs.join(' › ')));
-      li.appendChild(meta);
-      var p = el('p', { class: 'zoek-fragment' });
-      excerpt(d.text, result.stems, 180).forEach(function (part) {
-        p.appendChild(part.mark ? el('mark', {}, part.text) : document.createTextNode(part.text));
+      facets.forEach(function (f) {
+        var counted = f.values
+          .map(function (v) {
+            var n = hits.filter(function (h) { return v.docs.has(h.doc) && passes(h.doc, facets, f.key); }).length;
+            return { v: v, n: n };
+          })
+          .filter(function (c) { return c.n > 0 || (selected.get(f.key) || new Set()).has(c.v.value); });
+        if (counted.length === 0) return;
+        var set = el('fieldset', { 'data-facet': f.key });
+        set.appendChild(el('legend', {}, f.label));
+        counted.forEach(function (c) {
+          var id = 'filter-' + f.key + '-' + c.v.value.replace(/[^a-zA-Z0-9_-]/g, '_');
+          var box = el('input', { type: 'checkbox', id: id, value: c.v.value });
+          box.checked = (selected.get(f.key) || new Set()).has(c.v.value);
+          box.addEventListener('change', function () {
+            if (!selected.has(f.key)) selected.set(f.key, new Set());
+            if (box.checked) selected.get(f.key).add(c.v.value); else selected.get(f.key).delete(c.v.value);
+            run();
+          });
+          var label = el('label', { for: id }, c.v.label + ' (' + c.n + ')');
+          var row = el('div');
+          row.appendChild(box);
+          row.appendChild(label);
+          set.appendChild(row);
+        });
+        filterBox.appendChild(set);
       });
-      li.appendChild(p);
-      list.appendChild(li);
-    });
-    status.textContent = hits.length === 0
-      ? 'Geen resultaten voor “' + query.trim() + '”'
-      : hits.length + (hits.length === 1 ? ' resultaat' : ' resultaten') +
+      filterBox.hidden = filterBox.childElementCount === 0;
+    }
+
+    async function run() {
+      var mine = ++generation;
+      updateUrl();
+      var query = input.value;
+      if (!query.trim()) {
+        list.textContent = '';
+        filterBox.textContent = '';
+        filterBox.hidden = true;
+        status.textContent = '';
+        return;
+      }
+      var typing = !/\s$/.test(query);
+      var result;
+      try {
+        result = await engine.search(query, { prefix: typing });
+      } catch (err) {
+        if (mine === generation) status.textContent = 'Zoeken lukt nu niet: ' + err.message;
+        return;
+      }
+      var hits = result.hits;
+      var facets = null;
+      if (hits.length > 0) facets = await engine.facets();
+      if (facets) hits = hits.filter(function (h) { return passes(h.doc, facets, null); });
+      var shown = hits.slice(0, LIMIT);
+      var docs = await engine.docs(shown.map(function (h) { return h.doc; }));
+      if (mine !== generation) return; // a newer keystroke won
+      list.textContent = '';
+      docs.forEach(function (d) {
+        var li = el('li', { class: 'zoekresultaat' });
+        var a = el('a', { href: d.url }, d.title);
+        var h = el('h2');
+        h.appendChild(a);
+        li.appendChild(h);
+        var meta = el('p', { class: 'zoek-meta' });
+        meta.appendChild(el('span', { class: 'zoek-soort' }, d.kind));
+        if (d.crumbs.length) meta.appendChild(document.createTextNode(' · ' + d.crumbs.join(' › ')));
+        li.appendChild(meta);
+        var p = el('p', { class: 'zoek-fragment' });
+        appendExcerpt(p, d.text, result.stems, 180);
+        li.appendChild(p);
+        list.appendChild(li);
+      });
+      status.textContent = countText(hits.length, query) +
         (hits.length > LIMIT ? ', de eerste ' + LIMIT + ' getoond' : '');
-    if (facets) renderFilters(facets, result.hits); else { filterBox.textContent = ''; filterBox.hidden = true; }
+      if (facets) renderFilters(facets, result.hits); else { filterBox.textContent = ''; filterBox.hidden = true; }
+    }
+
+    input.addEventListener('input', run);
+    form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
+
+    /* Arrow keys move between the field and the result links; Escape returns to the field. */
+    function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' && links().length) { e.preventDefault(); links()[0].focus(); }
+    });
+    list.addEventListener('keydown', function (e) {
+      var all = links();
+      var i = all.indexOf(document.activeElement);
+      if (i === -1) return;
+      if (e.key === 'ArrowDown' && i < all.length - 1) { e.preventDefault(); all[i + 1].focus(); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); if (i === 0) input.focus(); else all[i - 1].focus(); }
+      else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
+    });
+
+    if (input.value) run();
   }
 
-  input.addEventListener('input', run);
-  form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
-
-  /* Arrow keys move between the field and the result links; Escape returns to the field. */
-  function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
-  input.addEventListener('keydown', function (e) {
-    if (e.key === 'ArrowDown' && links().length) { e.preventDefault(); links()[0].focus(); }
-  });
-  list.addEventListener('keydown', function (e) {
-    var all = links();
-    var i = all.indexOf(document.activeElement);
-    if (i === -1) return;
-    if (e.key === 'ArrowDown' && i < all.length - 1) { e.preventDefault(); all[i + 1].focus(); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); if (i === 0) input.focus(); else all[i - 1].focus(); }
-    else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
-  });
-
-  if (input.value) run();
+  bindBox();
+  bindPage();
 })();
