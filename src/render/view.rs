@@ -1,7 +1,7 @@
 //! The data templates see: plain serialisable views of graph records, with URLs and labels
 //! already worked out so templates stay free of logic.
 //!
-//! This is the contract between the generator and a theme; themes/default/README.md lists it.
+//! This is the contract between the generator and a theme; themes/README.md lists it.
 
 use serde::Serialize;
 
