@@ -79,7 +79,7 @@ mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 # Edits one article the way an editor would: one more sentence at the end.
 touch_one() {
   local f
-  f=$(find "$1/content/kennisbank" -name '*.md' | sort | head -1)
+  f=$(find "$1/content/kennisbank" -name '*.md' | sort | sed -n 1p)
   printf '\nEen extra zin om een wijziging in één bestand te meten (%s).\n' "$2" >>"$f"
 }
 
@@ -152,7 +152,7 @@ done
 # --- the table --------------------------------------------------------------------------------
 # Times are medians of $RUNS runs in seconds; memory is peak RSS in MB; ratio = kennisbank / (Hugo + Pagefind).
 echo
-echo "kennisbank vs Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) + Pagefind $("$PAGEFIND" --version | awk '{print $2}'), medians of $RUNS runs, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "kennisbank vs Hugo $(hugo version | grep -o 'v[0-9.]*' | sed -n 1p) + Pagefind $("$PAGEFIND" --version | awk '{print $2}'), medians of $RUNS runs, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
 awk '
   function r(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "-" }
