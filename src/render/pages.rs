@@ -646,25 +646,35 @@ pub struct MatrixCell {
 
 pub fn matrix(g: &KnowledgeGraph) -> Matrix {
     let effects = Link::all(g, (0..g.effects.len()).map(PageRef::Effect));
+    // One pass over the findings per effect instead of one per cell: looking them up per
+    // (source, effect) cell was quadratic (sources × findings; minutes at 50k pages).
+    use crate::graph::FindingRef;
+    use std::collections::{HashMap, HashSet};
+    let mut per_cell: HashMap<(usize, usize), (usize, FindingRef)> = HashMap::new();
+    let mut effect_sets: Vec<HashSet<FindingRef>> = Vec::with_capacity(g.effects.len());
+    for (e, findings) in g.effect_findings.iter().enumerate() {
+        for &f in findings {
+            per_cell.entry((f.source, e)).or_insert((0, f)).0 += 1;
+        }
+        effect_sets.push(findings.iter().copied().collect());
+    }
     let source_rows = (0..g.sources.len())
         .filter(|&s| !g.source_effects[s].is_empty())
         .map(|s| {
             let cells: Vec<MatrixCell> = (0..g.effects.len())
-                .map(|e| {
-                    let findings: Vec<_> = g.effect_findings[e]
-                        .iter()
-                        .filter(|f| f.source == s)
-                        .collect();
-                    MatrixCell {
-                        count: findings.len(),
-                        url: findings.first().map(|f| {
-                            format!(
-                                "{}#{}",
-                                g.url(PageRef::Source(s)),
-                                g.finding_anchors[f.source][f.finding]
-                            )
-                        }),
-                    }
+                .map(|e| match per_cell.get(&(s, e)) {
+                    Some(&(count, first)) => MatrixCell {
+                        count,
+                        url: Some(format!(
+                            "{}#{}",
+                            g.url(PageRef::Source(s)),
+                            g.finding_anchors[first.source][first.finding]
+                        )),
+                    },
+                    None => MatrixCell {
+                        count: 0,
+                        url: None,
+                    },
                 })
                 .collect();
             MatrixRow {
@@ -680,7 +690,7 @@ pub fn matrix(g: &KnowledgeGraph) -> Matrix {
                 .map(|e| {
                     let count = g.row_findings[r]
                         .iter()
-                        .filter(|f| g.effect_findings[e].contains(f))
+                        .filter(|f| effect_sets[e].contains(f))
                         .count();
                     MatrixCell {
                         count,
