@@ -1,4 +1,4 @@
-/* Search client for the static index under /zoeken/index/ (format: src/search/FORMAT.md, v1).
+/* Search client for the static index under /zoeken/index/ (format: src/search/FORMAT.md, v2).
  * No framework. The engine (Engine) runs in the browser and in Node (tests); the page code below
  * it binds the header search box on every page (a combobox with results as you type; loaded on first
  * use by search-box.js) and the search page: results as you type, facet filters with counts,
@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   var PREFIX_FACTOR = 0.6; // a word that only starts with what was typed counts less than the word
   var TYPO_FACTOR = 0.5; // a word one edit away counts less still
   var MAX_EXPANSIONS = 30;
@@ -53,18 +53,29 @@
     this.shardCache = new Map();
     this.docCache = new Map();
     this.facetPromise = null;
+    this.initPromise = null;
     this.manifest = null;
   }
 
-  Engine.prototype.init = async function () {
-    if (this.manifest) return this.manifest;
-    var m = await this.fetchJson(this.base + 'manifest.json');
-    if (m.format !== 'kennisbank-search' || m.version !== FORMAT_VERSION) {
-      throw new Error('search index format ' + m.version + ' is not supported by this client');
+  /* The manifest, fetched once (concurrent callers share the one request). */
+  Engine.prototype.init = function () {
+    var self = this;
+    if (!this.initPromise) {
+      this.initPromise = this.fetchJson(this.base + 'manifest.json').then(function (m) {
+        if (m.format !== 'kennisbank-search' || m.version !== FORMAT_VERSION) {
+          throw new Error('search index format ' + m.version + ' is not supported by this client');
+        }
+        self.manifest = m;
+        self.stopWords = new Set(m.stop_words);
+        return m;
+      });
     }
-    this.manifest = m;
-    this.stopWords = new Set(m.stop_words);
-    return m;
+    return this.initPromise;
+  };
+
+  /* The URL of a data file: every name carries the index's one content hash. */
+  Engine.prototype.file = function (name) {
+    return this.base + name + '.' + this.manifest.hash + '.json';
   };
 
   /* The query's words, folded, without stop words and overlong tokens. */
@@ -82,7 +93,7 @@
     var lo = 0, hi = shards.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (shards[mid][0] <= word) lo = mid; else hi = mid - 1;
+      if (shards[mid] <= word) lo = mid; else hi = mid - 1;
     }
     return lo;
   };
@@ -92,13 +103,13 @@
     var shards = this.manifest.shards;
     var first = this.shardFor(prefix);
     var out = [first];
-    for (var i = first + 1; i < shards.length && shards[i][0].startsWith(prefix); i++) out.push(i);
+    for (var i = first + 1; i < shards.length && shards[i].startsWith(prefix); i++) out.push(i);
     return out;
   };
 
   Engine.prototype.shard = function (i) {
     if (!this.shardCache.has(i)) {
-      this.shardCache.set(i, this.fetchJson(this.base + this.manifest.shards[i][1]));
+      this.shardCache.set(i, this.fetchJson(this.file('shard-' + i)));
     }
     return this.shardCache.get(i);
   };
@@ -193,7 +204,7 @@
     var size = this.manifest.doc_chunk;
     var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / size); })));
     await Promise.all(chunks.map(function (c) {
-      if (!self.docCache.has(c)) self.docCache.set(c, self.fetchJson(self.base + self.manifest.docs[c]));
+      if (!self.docCache.has(c)) self.docCache.set(c, self.fetchJson(self.file('docs-' + c)));
       return self.docCache.get(c);
     }));
     return Promise.all(ids.map(async function (id) {
@@ -206,7 +217,7 @@
   Engine.prototype.facets = function () {
     var self = this;
     if (!this.facetPromise) {
-      this.facetPromise = this.fetchJson(this.base + this.manifest.facets_file).then(function (raw) {
+      this.facetPromise = this.fetchJson(this.file('facets')).then(function (raw) {
         return self.manifest.facets.map(function (f) {
           var values = Object.keys(raw[f[0]] || {}).map(function (v) {
             var entry = raw[f[0]][v];
