@@ -3,7 +3,8 @@
 //! as written, `..` and all) and the real event stream the live-reload script listens to.
 //!
 //! `cargo test --release --test serve -- --ignored bench --nocapture` prints edit-to-reload
-//! latency on a copy of the shipped content.
+//! latency on a copy of the shipped content; with `KENNISBANK_BENCH_PAGES=10000` on a generated
+//! site of that many pages (`kennisbank generate`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -598,14 +599,25 @@ fn a_taken_port_is_reported_with_a_free_one() {
     assert!(stderr.contains("--port "), "names a free port: {stderr}");
 }
 
-/// Edit-to-reload latency on a copy of the shipped content: the time from a save to the reload
-/// event, and to the new text being served. Run with `--release` for real figures.
+/// Edit-to-reload latency on a copy of the shipped content, or on a generated site of
+/// `KENNISBANK_BENCH_PAGES` pages: the time from a save to the reload event, and to the new text
+/// being served. Run with `--release` for real figures.
 #[test]
 #[ignore]
 fn bench_edit_to_reload() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    match std::env::var("KENNISBANK_BENCH_PAGES") {
+        Ok(pages) => {
+            let generated = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+                .args(["generate", "--pages", &pages, "--output"])
+                .arg(dir.path())
+                .status()
+                .unwrap();
+            assert!(generated.success(), "kennisbank generate --pages {pages}");
+        }
+        Err(_) => copy_dir(&repo().join("content"), &dir.path().join("content")),
+    }
     let root = dir.path();
     let started = Instant::now();
     let server = Server::start(root);
@@ -614,13 +626,8 @@ fn bench_edit_to_reload() {
         ms(started.elapsed())
     );
     let events = server.events();
-    let file: PathBuf = root
-        .join("content/paginas")
-        .read_dir()
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "md"))
-        .unwrap();
+    // A plain page, in both the shipped and the generated content.
+    let file: PathBuf = root.join("content/paginas/over.md");
     let original = std::fs::read_to_string(&file).unwrap();
     let relative = file
         .strip_prefix(root)

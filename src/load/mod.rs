@@ -8,10 +8,12 @@ pub mod front_matter;
 pub mod schema;
 pub mod yaml;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
@@ -76,6 +78,76 @@ pub struct Loaded {
 
 /// Loads everything under `content_dir`. Paths in diagnostics are shown relative to `root`.
 pub fn load(root: &Path, content_dir: &Path) -> Loaded {
+    load_cached(root, content_dir, &mut LoadCache::default(), None)
+}
+
+/// Parsed content files kept between loads (by `serve`), each under its path with the hash of the
+/// bytes it was parsed from.
+#[derive(Default)]
+pub struct LoadCache {
+    files: HashMap<PathBuf, CachedFile>,
+}
+
+struct CachedFile {
+    hash: [u8; 32],
+    parsed: Parsed,
+    diagnostics: Diagnostics,
+}
+
+impl LoadCache {
+    /// The cached record for `path` if `changed` does not name it (or a folder above it);
+    /// otherwise the file is read, and parsed only if its content hash differs from the cached one.
+    fn get(
+        &self,
+        root: &Path,
+        kind: Kind,
+        path: &Path,
+        changed: Option<&HashSet<PathBuf>>,
+    ) -> (Parsed, Diagnostics, Refresh) {
+        let cached = self.files.get(path);
+        if let (Some(cached), Some(changed)) = (cached, changed)
+            && !changed.iter().any(|c| path.starts_with(c))
+        {
+            return (
+                cached.parsed.clone(),
+                cached.diagnostics.clone(),
+                Refresh::Keep,
+            );
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) => return (Parsed::Failed, unreadable(root, path, err), Refresh::Drop),
+        };
+        let hash: [u8; 32] = Sha256::digest(&bytes).into();
+        if let Some(cached) = cached.filter(|c| c.hash == hash) {
+            return (
+                cached.parsed.clone(),
+                cached.diagnostics.clone(),
+                Refresh::Keep,
+            );
+        }
+        let (parsed, diagnostics) = parse_bytes(root, kind, path, bytes);
+        (parsed, diagnostics, Refresh::Store(hash))
+    }
+}
+
+/// What to do with a file's cache entry after a load.
+enum Refresh {
+    Keep,
+    Store([u8; 32]),
+    /// The file could not be read: nothing to remember.
+    Drop,
+}
+
+/// Like [`load`], reusing what `cache` holds: with `changed` (absolute paths of changed files or
+/// folders), files it does not name are not even read; without it every file is read and only
+/// files whose content changed are parsed again. The result is the same as `load`'s.
+pub fn load_cached(
+    root: &Path,
+    content_dir: &Path,
+    cache: &mut LoadCache,
+    changed: Option<&HashSet<PathBuf>>,
+) -> Loaded {
     let mut loaded = Loaded::default();
     if !content_dir.is_dir() {
         loaded.diagnostics.push(
@@ -97,11 +169,26 @@ pub fn load(root: &Path, content_dir: &Path) -> Loaded {
     let (files, walk_problems) = collect_files(root, content_dir);
     loaded.diagnostics.extend(walk_problems);
 
-    let parsed: Vec<(Parsed, Diagnostics)> = files
+    let parsed: Vec<(Parsed, Diagnostics, Refresh)> = files
         .par_iter()
-        .map(|(kind, path)| parse_file(root, *kind, path))
+        .map(|(kind, path)| cache.get(root, *kind, path, changed))
         .collect();
-    for (record, diagnostics) in parsed {
+    let mut kept = HashMap::with_capacity(files.len());
+    for ((_, path), (record, diagnostics, refresh)) in files.iter().zip(parsed) {
+        // Files that are gone drop out of the cache; re-parsed ones replace their entry.
+        let previous = cache.files.remove(path);
+        let entry = match refresh {
+            Refresh::Keep => previous,
+            Refresh::Store(hash) => Some(CachedFile {
+                hash,
+                parsed: record.clone(),
+                diagnostics: diagnostics.clone(),
+            }),
+            Refresh::Drop => None,
+        };
+        if let Some(entry) = entry {
+            kept.insert(path.clone(), entry);
+        }
         loaded.diagnostics.extend(diagnostics);
         let docs = &mut loaded.documents;
         match record {
@@ -114,6 +201,7 @@ pub fn load(root: &Path, content_dir: &Path) -> Loaded {
             Parsed::Failed => {}
         }
     }
+    cache.files = kept;
     loaded
 }
 
@@ -241,6 +329,7 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with(".bak")
 }
 
+#[derive(Clone)]
 enum Parsed {
     Effect(crate::model::Effect),
     ValueRow(crate::model::ValueRow),
@@ -251,19 +340,18 @@ enum Parsed {
     Failed,
 }
 
-fn parse_file(root: &Path, kind: Kind, path: &Path) -> (Parsed, Diagnostics) {
+fn unreadable(root: &Path, path: &Path, err: std::io::Error) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.push(Diagnostic::error(
+        "unreadable",
+        format!("cannot read `{}`: {err}", display(root, path)),
+    ));
+    diagnostics
+}
+
+fn parse_bytes(root: &Path, kind: Kind, path: &Path, bytes: Vec<u8>) -> (Parsed, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let shown = PathBuf::from(display(root, path));
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                "unreadable",
-                format!("cannot read `{}`: {err}", shown.display()),
-            ));
-            return (Parsed::Failed, diagnostics);
-        }
-    };
     let text = match front_matter::decode(&shown, bytes) {
         Ok(text) => text,
         Err(d) => {

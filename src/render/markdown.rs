@@ -29,6 +29,69 @@ pub struct Rendered {
 /// Renders an editor's Markdown body.
 pub fn render(text: &str, graph: &KnowledgeGraph) -> Rendered {
     let text = replace_references(text, graph);
+    // After the references are replaced the graph has had its say: the rest depends on the text
+    // alone, so a remembered rendering of the same text is the same rendering.
+    if let Some(rendered) = memo::get(&text) {
+        return rendered;
+    }
+    let rendered = render_text(&text);
+    memo::put(text, &rendered);
+    rendered
+}
+
+/// Remembering rendered bodies between renders of one process; `serve` turns it on so that an
+/// edit renders one body again, not all of them. Off by default (a build renders each body once).
+pub mod memo {
+    use std::collections::HashMap;
+    use std::sync::RwLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::Rendered;
+
+    struct Entry {
+        rendered: Rendered,
+        /// Asked for since the last [`forget_unused`].
+        used: AtomicBool,
+    }
+
+    static MEMO: RwLock<Option<HashMap<String, Entry>>> = RwLock::new(None);
+
+    /// Starts remembering (idempotent).
+    pub fn enable() {
+        let mut memo = MEMO.write().unwrap_or_else(|e| e.into_inner());
+        memo.get_or_insert_with(HashMap::new);
+    }
+
+    /// Drops what no render asked for since the last call, so edited-away bodies do not pile up.
+    pub fn forget_unused() {
+        if let Some(memo) = MEMO.write().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            memo.retain(|_, e| e.used.swap(false, Ordering::Relaxed));
+        }
+    }
+
+    pub(super) fn get(text: &str) -> Option<Rendered> {
+        let memo = MEMO.read().unwrap_or_else(|e| e.into_inner());
+        let entry = memo.as_ref()?.get(text)?;
+        entry.used.store(true, Ordering::Relaxed);
+        Some(entry.rendered.clone())
+    }
+
+    pub(super) fn put(text: String, rendered: &Rendered) {
+        // A build never turns the memo on; it should not queue for the write lock either.
+        if MEMO.read().unwrap_or_else(|e| e.into_inner()).is_none() {
+            return;
+        }
+        if let Some(memo) = MEMO.write().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            let entry = Entry {
+                rendered: rendered.clone(),
+                used: AtomicBool::new(true),
+            };
+            memo.insert(text, entry);
+        }
+    }
+}
+
+fn render_text(text: &str) -> Rendered {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
@@ -36,7 +99,7 @@ pub fn render(text: &str, graph: &KnowledgeGraph) -> Rendered {
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
 
-    let events: Vec<Event> = Parser::new_ext(&text, options).collect();
+    let events: Vec<Event> = Parser::new_ext(text, options).collect();
     let mut headings = Vec::new();
     let mut used_ids = HashSet::new();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());

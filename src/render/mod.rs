@@ -10,6 +10,7 @@ pub mod templates;
 pub mod view;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -53,6 +54,78 @@ fn asset_function(urls: std::collections::BTreeMap<String, String>) -> impl tera
     }
 }
 
+/// A theme ready to render with: its compiled templates (with the `asset` function) and its
+/// static files, for one theme name and base path.
+pub struct PreparedTheme {
+    theme: Theme,
+    tera: tera::Tera,
+    assets: assets::Assets,
+    name: String,
+    base_path: String,
+}
+
+impl PreparedTheme {
+    /// Compiles the theme the graph's config names. Template errors become diagnostics.
+    pub fn new(
+        root: &Path,
+        graph: &KnowledgeGraph,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<PreparedTheme> {
+        let theme = Theme::new(root, &graph.config.theme);
+        let mut tera = templates::load(root, &theme, diagnostics)?;
+        let base_path = graph.config.base_path();
+        let assets = assets::collect(&theme.static_dir(), &base_path, diagnostics);
+        tera.register_function("asset", asset_function(assets.urls.clone()));
+        Some(PreparedTheme {
+            theme,
+            tera,
+            assets,
+            name: graph.config.theme.clone(),
+            base_path,
+        })
+    }
+
+    fn fits(&self, graph: &KnowledgeGraph) -> bool {
+        self.name == graph.config.theme && self.base_path == graph.config.base_path()
+    }
+
+    fn render_page(&self, root: &Path, page: &pages::PlannedPage) -> Result<Vec<u8>, Diagnostic> {
+        self.tera
+            .render(&page.template, &page.context)
+            .map(String::into_bytes)
+            .map_err(|err| {
+                Diagnostic::error(
+                    "template-render",
+                    format!(
+                        "template `{}` failed for page `/{}`: {}",
+                        page.template,
+                        page.output_path,
+                        templates::chain(&err)
+                    ),
+                )
+                .help(format!(
+                    "fix {} in the theme; the variables each template gets are listed in themes/README.md",
+                    self.theme.templates_dir().join(&page.template).strip_prefix(root).unwrap_or(Path::new(&page.template)).display()
+                ))
+            })
+    }
+}
+
+/// Keeps one diagnostic per broken template (one broken template breaks many pages); `false`
+/// when there was any.
+fn report_template_errors<'p>(
+    errors: impl Iterator<Item = (&'p str, Diagnostic)>,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let mut reported = std::collections::HashSet::new();
+    for (template, d) in errors {
+        if reported.insert(template) {
+            diagnostics.push(d);
+        }
+    }
+    reported.is_empty()
+}
+
 /// Renders every page of the graph. Template errors become diagnostics; `None` means nothing
 /// usable was produced.
 pub fn render(
@@ -61,54 +134,128 @@ pub fn render(
     options: &RenderOptions,
     diagnostics: &mut Diagnostics,
 ) -> Option<RenderedSite> {
-    let theme = Theme::new(root, &graph.config.theme);
-    let mut tera = templates::load(root, &theme, diagnostics)?;
-    let assets = assets::collect(&theme.static_dir(), &graph.config.base_path(), diagnostics);
-    tera.register_function("asset", asset_function(assets.urls.clone()));
+    let theme = PreparedTheme::new(root, graph, diagnostics)?;
     let plan = pages::plan(graph, options);
     let results: Vec<Result<OutputFile, (&str, Diagnostic)>> = plan
         .par_iter()
         .map(|page| {
-            tera.render(&page.template, &page.context)
-                .map(|html| OutputFile {
+            theme
+                .render_page(root, page)
+                .map(|bytes| OutputFile {
                     path: page.output_path.clone(),
-                    bytes: html.into_bytes(),
+                    bytes,
                 })
-                .map_err(|err| {
-                    let diagnostic = Diagnostic::error(
-                        "template-render",
-                        format!(
-                            "template `{}` failed for page `/{}`: {}",
-                            page.template,
-                            page.output_path,
-                            templates::chain(&err)
-                        ),
-                    )
-                    .help(format!(
-                        "fix {} in the theme; the variables each template gets are listed in themes/README.md",
-                        theme.templates_dir().join(&page.template).strip_prefix(root).unwrap_or(Path::new(&page.template)).display()
-                    ));
-                    (page.template.as_str(), diagnostic)
-                })
+                .map_err(|d| (page.template.as_str(), d))
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
-    // One broken template breaks many pages; report each template once.
-    let mut reported = std::collections::HashSet::new();
+    let mut errors = Vec::new();
     for result in results {
         match result {
             Ok(file) => files.push(file),
-            Err((template, d)) => {
-                if reported.insert(template) {
-                    diagnostics.push(d);
-                }
-            }
+            Err(error) => errors.push(error),
         }
     }
-    if !reported.is_empty() {
+    if !report_template_errors(errors.into_iter(), diagnostics) {
         return None;
     }
     let page_count = files.len();
-    files.extend(assets.files);
+    files.extend(theme.assets.files);
     Some(RenderedSite { files, page_count })
+}
+
+/// What [`render_cached`] keeps between renders (`serve`): the compiled theme, and each page's
+/// template, context and HTML. Tera output depends on nothing but the templates and the context,
+/// so a page whose context is equal to last time's has the same HTML.
+#[derive(Default)]
+pub struct RenderCache {
+    theme: Option<PreparedTheme>,
+    pages: std::collections::HashMap<String, CachedPage>,
+}
+
+struct CachedPage {
+    template: String,
+    context: tera::Context,
+    html: Arc<[u8]>,
+}
+
+impl RenderCache {
+    /// A template or static file changed: compile the theme again and render every page.
+    pub fn forget_theme(&mut self) {
+        self.theme = None;
+        self.pages.clear();
+    }
+}
+
+/// A site rendered with [`render_cached`]: the same files as [`render`] gives, pages first.
+pub struct CachedRender {
+    /// Every page by output path; unchanged pages share the buffer of the last render.
+    pub pages: Vec<(String, Arc<[u8]>)>,
+    /// How many pages were rendered again (the others came from the cache).
+    pub rendered: usize,
+    pub assets: Vec<OutputFile>,
+}
+
+/// Like [`render`], rendering only the pages whose template or context changed since the last
+/// call with the same `cache`. On errors the cache keeps the last good state.
+pub fn render_cached(
+    root: &Path,
+    graph: &KnowledgeGraph,
+    options: &RenderOptions,
+    diagnostics: &mut Diagnostics,
+    cache: &mut RenderCache,
+) -> Option<CachedRender> {
+    if !cache.theme.as_ref().is_some_and(|t| t.fits(graph)) {
+        cache.forget_theme();
+        cache.theme = Some(PreparedTheme::new(root, graph, diagnostics)?);
+    }
+    let theme = cache.theme.as_ref()?;
+    let plan = pages::plan(graph, options);
+    // Each page's HTML and whether it was rendered now, or the template error.
+    type Rendered<'p> = Result<(Arc<[u8]>, bool), (&'p str, Diagnostic)>;
+    let results: Vec<Rendered> = plan
+        .par_iter()
+        .map(|page| match cache.pages.get(&page.output_path) {
+            Some(cached) if cached.template == page.template && cached.context == page.context => {
+                Ok((cached.html.clone(), false))
+            }
+            _ => theme
+                .render_page(root, page)
+                .map(|bytes| (Arc::from(bytes), true))
+                .map_err(|d| (page.template.as_str(), d)),
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut rendered = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(page) => rendered.push(page),
+            Err(error) => errors.push(error),
+        }
+    }
+    if !report_template_errors(errors.into_iter(), diagnostics) {
+        return None;
+    }
+    let assets = theme.assets.files.clone();
+    let mut fresh = 0;
+    let mut pages = Vec::with_capacity(plan.len());
+    let mut kept = std::collections::HashMap::with_capacity(plan.len());
+    for (page, (html, was_rendered)) in plan.into_iter().zip(rendered) {
+        fresh += usize::from(was_rendered);
+        pages.push((page.output_path.clone(), html.clone()));
+        kept.insert(
+            page.output_path,
+            CachedPage {
+                template: page.template,
+                context: page.context,
+                html,
+            },
+        );
+    }
+    cache.pages = kept;
+    Some(CachedRender {
+        pages,
+        rendered: fresh,
+        assets,
+    })
 }

@@ -1,5 +1,6 @@
 //! Which pages the site has, which template renders each, and what that template sees.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -87,12 +88,33 @@ pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage>
             .collect(),
     };
     let planner = Planner { graph, site, base };
-    let mut pages = Vec::new();
-    planner.overviews(&mut pages);
-    for page in graph.all_pages() {
-        pages.push(planner.record_page(page));
-    }
-    planner.taxonomies(&mut pages);
+    // Contexts of a large site take seconds to build; the three groups and the record pages are
+    // independent, and the order of the result stays the same.
+    let ((mut pages, records), taxonomies) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    let mut pages = Vec::new();
+                    planner.overviews(&mut pages);
+                    pages
+                },
+                || {
+                    graph
+                        .all_pages()
+                        .into_par_iter()
+                        .map(|page| planner.record_page(page))
+                        .collect::<Vec<_>>()
+                },
+            )
+        },
+        || {
+            let mut pages = Vec::new();
+            planner.taxonomies(&mut pages);
+            pages
+        },
+    );
+    pages.extend(records);
+    pages.extend(taxonomies);
     pages
 }
 

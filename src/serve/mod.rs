@@ -6,6 +6,7 @@
 //! events to reload, swap a stylesheet, or show the build errors in an overlay ([`http`]).
 
 pub mod http;
+pub mod incremental;
 pub mod state;
 pub mod watch;
 
@@ -196,6 +197,7 @@ fn report(outcome: &Outcome, first: bool) {
     let _ = match outcome {
         Outcome::Built {
             pages,
+            rendered,
             changed,
             diagnostics,
             elapsed,
@@ -207,7 +209,7 @@ fn report(outcome: &Outcome, first: bool) {
             }
             writeln!(
                 err,
-                "{} {pages} pages in {} ms ({changed} files changed); {}",
+                "{} {pages} pages in {} ms ({rendered} rendered, {changed} files changed); {}",
                 if first { "built" } else { "rebuilt" },
                 elapsed.as_millis(),
                 counts(diagnostics)

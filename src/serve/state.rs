@@ -2,7 +2,7 @@
 //! each successful rebuild, so a request never sees half a site), the failure of the last rebuild if
 //! it failed, and the live events that tell open pages to reload, swap a stylesheet or show errors.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -11,9 +11,11 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tokio::sync::broadcast;
 
+use super::incremental::{Incremental, Timings};
 use crate::diagnostics::{DiagnosticRecord, Diagnostics};
+use crate::graph::KnowledgeGraph;
 use crate::render::assets::fingerprinted_path;
-use crate::site::{self, BuildOptions};
+use crate::site::BuildOptions;
 
 /// Every file of one build, by its path relative to the output folder (`effecten/x/index.html`).
 #[derive(Debug, Default)]
@@ -25,6 +27,9 @@ pub struct Snapshot {
     pub theme: String,
     /// Counts successful builds; pages reconnecting after a restart compare it.
     pub build: u64,
+    /// The paths of the search index and publish files among `files`: made after the pages, they
+    /// may lag one rebuild behind them for a moment.
+    pub extras: HashSet<String>,
 }
 
 impl Snapshot {
@@ -82,6 +87,8 @@ impl LiveEvent {
 pub enum Outcome {
     Built {
         pages: usize,
+        /// Pages rendered again; the others were unchanged.
+        rendered: usize,
         changed: usize,
         diagnostics: Diagnostics,
         elapsed: Duration,
@@ -106,8 +113,12 @@ pub struct ServeState {
     failure: RwLock<Option<LiveEvent>>,
     events: broadcast::Sender<LiveEvent>,
     builds: AtomicU64,
-    /// One rebuild at a time, whoever asks.
-    rebuilding: Mutex<()>,
+    /// One rebuild at a time, whoever asks; holds what rebuilds reuse.
+    rebuilding: Mutex<Incremental>,
+    /// Counts rebuilds of the pages; a search index made for an older one is not swapped in.
+    generation: AtomicU64,
+    /// One search index at a time: a burst of edits indexes the last state, not every one.
+    indexing: Mutex<()>,
 }
 
 impl ServeState {
@@ -121,7 +132,9 @@ impl ServeState {
             failure: RwLock::new(None),
             events: broadcast::channel(64).0,
             builds: AtomicU64::new(0),
-            rebuilding: Mutex::new(()),
+            rebuilding: Mutex::new(Incremental::default()),
+            generation: AtomicU64::new(0),
+            indexing: Mutex::new(()),
         }
     }
 
@@ -151,21 +164,30 @@ impl ServeState {
 
     /// Rebuilds after `changed` files changed (absolute paths): a stylesheet-only change swaps the
     /// asset alone; anything else compiles the site again and serves it only if it has no errors.
-    pub fn rebuild(&self, changed: &[PathBuf]) -> Outcome {
-        let _one_at_a_time = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
+    pub fn rebuild(self: &Arc<Self>, changed: &[PathBuf]) -> Outcome {
+        let mut incremental = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
         let started = Instant::now();
         if let Some(swaps) = self.try_css_swap(changed) {
+            incremental.theme_changed();
             return Outcome::CssSwapped {
                 swaps,
                 elapsed: started.elapsed(),
             };
         }
-        self.full_rebuild(started)
+        self.full_rebuild(&mut incremental, changed, started)
     }
 
-    fn full_rebuild(&self, started: Instant) -> Outcome {
-        let (compiled, diagnostics) = site::compile(&self.options);
-        let Some(compiled) = compiled else {
+    /// Rebuilds the pages and serves them at once; the search index and publish extras follow on
+    /// another thread (on the first build, before serving).
+    fn full_rebuild(
+        self: &Arc<Self>,
+        incremental: &mut Incremental,
+        changed: &[PathBuf],
+        started: Instant,
+    ) -> Outcome {
+        let mut timings = Timings::start();
+        let (pages, diagnostics) = incremental.pages(&self.options, changed, &mut timings);
+        let Some(pages) = pages else {
             let mut records: Vec<DiagnosticRecord> = diagnostics
                 .sorted()
                 .into_iter()
@@ -184,18 +206,61 @@ impl ServeState {
             };
         };
         let old = self.snapshot();
-        let mut files = HashMap::with_capacity(compiled.site.files.len());
+        let first = old.build == 0;
+        let page_count = pages.pages.len();
+        let mut listed: Vec<String> = Vec::with_capacity(page_count + pages.assets.len());
+        let mut files = HashMap::with_capacity(old.files.len());
         let mut changed = Vec::new();
-        for file in compiled.site.files {
+        let mut put = |path: String, bytes: Arc<[u8]>| {
             // Unchanged files keep their old buffer: a diff we need anyway, and less memory churn.
-            let bytes = match old.files.get(&file.path) {
-                Some(previous) if **previous == *file.bytes => previous.clone(),
+            // Pages the render cache reused are the very same buffer, so most compare by pointer.
+            let bytes = match old.files.get(&path) {
+                Some(previous) if Arc::ptr_eq(previous, &bytes) || **previous == *bytes => {
+                    previous.clone()
+                }
                 _ => {
-                    changed.push(file.path.clone());
-                    Arc::from(file.bytes)
+                    changed.push(path.clone());
+                    bytes
                 }
             };
-            files.insert(file.path, bytes);
+            files.insert(path, bytes);
+        };
+        for (path, html) in pages.pages {
+            listed.push(path.clone());
+            put(path, html);
+        }
+        for file in pages.assets {
+            listed.push(file.path.clone());
+            put(file.path, Arc::from(file.bytes));
+        }
+        let mut extras = HashSet::new();
+        if first {
+            let (made, problems) = super::incremental::extras(
+                &pages.graph,
+                listed.iter().cloned(),
+                self.options.drafts,
+                &mut timings,
+            );
+            if problems.has_errors() {
+                let mut diagnostics = diagnostics;
+                diagnostics.extend(problems);
+                return Outcome::Failed {
+                    diagnostics,
+                    elapsed: started.elapsed(),
+                };
+            }
+            for file in made {
+                extras.insert(file.path.clone());
+                put(file.path, Arc::from(file.bytes));
+            }
+        } else {
+            // Served as they were until the new ones are ready (see `refresh_extras`).
+            for path in &old.extras {
+                if let Some(bytes) = old.files.get(path) {
+                    extras.insert(path.clone());
+                    files.entry(path.clone()).or_insert_with(|| bytes.clone());
+                }
+            }
         }
         changed.extend(
             old.files
@@ -205,14 +270,18 @@ impl ServeState {
         );
         changed.sort();
         let build = self.builds.fetch_add(1, Ordering::SeqCst) + 1;
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let snapshot = Snapshot {
             files,
-            base_path: compiled.graph.config.base_path(),
-            theme: compiled.graph.config.theme.clone(),
+            base_path: pages.graph.config.base_path(),
+            theme: pages.graph.config.theme.clone(),
             build,
+            extras,
         };
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
         *self.failure.write().unwrap_or_else(|e| e.into_inner()) = None;
+        timings.lap("diff+swap");
+        timings.print("pages");
         let changed_count = changed.len();
         let all = changed.len() > MAX_LISTED_CHANGES;
         if all {
@@ -223,12 +292,72 @@ impl ServeState {
             changed,
             all,
         });
+        if !first {
+            let state = self.clone();
+            let graph = pages.graph.clone();
+            let spawned = std::thread::Builder::new()
+                .name("kennisbank-search-index".into())
+                .spawn(move || state.refresh_extras(generation, &graph, listed));
+            if let Err(err) = spawned {
+                eprintln!("warning: cannot start indexing for search: {err}");
+            }
+        }
         Outcome::Built {
-            pages: compiled.site.page_count,
+            pages: page_count,
+            rendered: pages.rendered,
             changed: changed_count,
             diagnostics,
             elapsed: started.elapsed(),
         }
+    }
+
+    /// Makes the search index and publish extras for the pages of `generation` and swaps them in,
+    /// unless newer pages were served meanwhile (their own refresh follows).
+    fn refresh_extras(&self, generation: u64, graph: &KnowledgeGraph, listed: Vec<String>) {
+        let _one_at_a_time = self.indexing.lock().unwrap_or_else(|e| e.into_inner());
+        let current = || self.generation.load(Ordering::SeqCst) == generation;
+        if !current() {
+            return;
+        }
+        let mut timings = Timings::start();
+        let (made, problems) = super::incremental::extras(
+            graph,
+            listed.into_iter(),
+            self.options.drafts,
+            &mut timings,
+        );
+        for d in problems.sorted() {
+            eprintln!("{}", d.render(false));
+        }
+        // Under the rebuild lock, so a rebuild or stylesheet swap cannot interleave.
+        let _no_rebuild = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
+        if !current() || problems.has_errors() {
+            return;
+        }
+        let old = self.snapshot();
+        let mut files = old.files.clone();
+        for path in &old.extras {
+            files.remove(path);
+        }
+        let mut extras = HashSet::with_capacity(made.len());
+        for file in made {
+            extras.insert(file.path.clone());
+            let bytes = match old.files.get(&file.path) {
+                Some(previous) if **previous == *file.bytes => previous.clone(),
+                _ => Arc::from(file.bytes),
+            };
+            files.insert(file.path, bytes);
+        }
+        let snapshot = Snapshot {
+            files,
+            base_path: old.base_path.clone(),
+            theme: old.theme.clone(),
+            build: old.build,
+            extras,
+        };
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+        timings.lap("swap");
+        timings.print("search index and extras");
     }
 
     /// When every changed file is an existing stylesheet of the theme and the site is healthy,
@@ -293,6 +422,7 @@ impl ServeState {
             base_path: old.base_path.clone(),
             theme: old.theme.clone(),
             build,
+            extras: old.extras.clone(),
         };
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
         let _ = self.events.send(LiveEvent::Css {
