@@ -14,6 +14,9 @@ if [ -z "${SITE_DIR:-}" ]; then
   (cd "$root" && cargo run --quiet -- build --output "$SITE_DIR")
 fi
 export SITE_DIR
+# The serve gate starts `kennisbank serve` itself.
+(cd "$root" && cargo build --quiet)
+export KENNISBANK_BIN="${KENNISBANK_BIN:-$root/target/debug/kennisbank}"
 
 if [ ! -d "$here/node_modules" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
