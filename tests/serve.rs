@@ -407,6 +407,43 @@ fn an_edit_sends_a_reload_and_serves_the_new_content() {
     assert_eq!(server.get("/colofon/").status, 404);
 }
 
+/// Body edits take a shortcut (only the edited page is planned again); one that adds a link must
+/// still show on the linked page, and a title edit on every page that names the page.
+#[test]
+fn an_edit_that_changes_links_or_titles_updates_the_other_pages_too() {
+    let site = small_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    let term = "begrippen/inductie/index.html";
+    assert!(
+        !server
+            .get("/begrippen/inductie/")
+            .body
+            .contains("Over deze site")
+    );
+    atomic_save(
+        site.path(),
+        PAGE_FILE,
+        &PAGE.replace("Een testsite.", "Een testsite over [[begrip:inductie]]."),
+    );
+    events.reload_of(term, WAIT);
+    let linked = server.get("/begrippen/inductie/").body;
+    assert!(linked.contains("Over deze site"), "backlink: {linked}");
+    atomic_save(
+        site.path(),
+        PAGE_FILE,
+        &PAGE
+            .replace("Een testsite.", "Een testsite over [[begrip:inductie]].")
+            .replace("title: Over deze site", "title: Over dit project"),
+    );
+    events.reload_of(term, WAIT);
+    let linked = server.get("/begrippen/inductie/").body;
+    assert!(
+        linked.contains("Over dit project") && !linked.contains("Over deze site"),
+        "renamed backlink: {linked}"
+    );
+}
+
 #[test]
 fn a_stylesheet_change_swaps_the_stylesheet_without_a_page_reload() {
     let site = small_site();
@@ -649,6 +686,32 @@ fn bench_edit_to_reload() {
         }
         to_served.push(ms(saved.elapsed()));
     }
+    // A title edit changes links to the page everywhere: the full path (resolve, plan every page,
+    // render those whose context changed).
+    let mut title_times = Vec::new();
+    for i in 0..3 {
+        let title = format!("Benchmarktitel {i}");
+        let edited: String = original
+            .lines()
+            .map(|line| {
+                if line.starts_with("title:") {
+                    format!("title: {title}\n")
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect();
+        let saved = Instant::now();
+        atomic_save(root, &relative, &edited);
+        let deadline = Instant::now() + WAIT * 4;
+        while !server.get(&format!("/{slug}/")).body.contains(&title) {
+            assert!(
+                Instant::now() < deadline,
+                "/{slug}/ never showed the new title"
+            );
+        }
+        title_times.push(ms(saved.elapsed()));
+    }
     let css_path = root.join("themes/default/static/style.css");
     let mut css_times = Vec::new();
     for i in 0..10 {
@@ -661,6 +724,7 @@ fn bench_edit_to_reload() {
     }
     report("content edit → reload event", &mut to_event);
     report("content edit → new page served", &mut to_served);
+    report("title edit → new page served", &mut title_times);
     report("stylesheet edit → css swap event", &mut css_times);
 }
 

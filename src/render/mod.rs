@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::KnowledgeGraph;
+pub use pages::PlannedPage;
 pub use templates::Theme;
 
 /// A file of the finished site, by its path relative to the output folder.
@@ -171,6 +172,8 @@ pub fn render(
 pub struct RenderCache {
     theme: Option<PreparedTheme>,
     pages: std::collections::HashMap<String, CachedPage>,
+    /// Output paths in the order of the last plan.
+    order: Vec<String>,
 }
 
 struct CachedPage {
@@ -184,6 +187,7 @@ impl RenderCache {
     pub fn forget_theme(&mut self) {
         self.theme = None;
         self.pages.clear();
+        self.order.clear();
     }
 }
 
@@ -197,20 +201,27 @@ pub struct CachedRender {
 }
 
 /// Like [`render`], rendering only the pages whose template or context changed since the last
-/// call with the same `cache`. On errors the cache keeps the last good state.
+/// call with the same `cache`. With `only`, the caller vouches that no other page's context can
+/// have changed: only those pages are planned, the others are taken from the cache. On errors the
+/// cache keeps the last good state.
 pub fn render_cached(
     root: &Path,
     graph: &KnowledgeGraph,
     options: &RenderOptions,
     diagnostics: &mut Diagnostics,
     cache: &mut RenderCache,
+    only: Option<&[crate::graph::PageRef]>,
 ) -> Option<CachedRender> {
     if !cache.theme.as_ref().is_some_and(|t| t.fits(graph)) {
         cache.forget_theme();
         cache.theme = Some(PreparedTheme::new(root, graph, diagnostics)?);
     }
     let theme = cache.theme.as_ref()?;
-    let plan = pages::plan(graph, options);
+    let partial = only.filter(|_| !cache.order.is_empty());
+    let plan = match partial {
+        Some(records) => pages::plan_records(graph, options, records),
+        None => pages::plan(graph, options),
+    };
     // Each page's HTML and whether it was rendered now, or the template error.
     type Rendered<'p> = Result<(Arc<[u8]>, bool), (&'p str, Diagnostic)>;
     let results: Vec<Rendered> = plan
@@ -238,21 +249,50 @@ pub fn render_cached(
     }
     let assets = theme.assets.files.clone();
     let mut fresh = 0;
-    let mut pages = Vec::with_capacity(plan.len());
-    let mut kept = std::collections::HashMap::with_capacity(plan.len());
-    for (page, (html, was_rendered)) in plan.into_iter().zip(rendered) {
-        fresh += usize::from(was_rendered);
-        pages.push((page.output_path.clone(), html.clone()));
-        kept.insert(
-            page.output_path,
-            CachedPage {
-                template: page.template,
-                context: page.context,
-                html,
-            },
-        );
+    let replaced: Vec<(PlannedPage, Arc<[u8]>)> = plan
+        .into_iter()
+        .zip(rendered)
+        .map(|(page, (html, was_rendered))| {
+            fresh += usize::from(was_rendered);
+            (page, html)
+        })
+        .collect();
+    if partial.is_some() {
+        for (page, html) in replaced {
+            let known = cache.pages.insert(
+                page.output_path.clone(),
+                CachedPage {
+                    template: page.template,
+                    context: page.context,
+                    html,
+                },
+            );
+            if known.is_none() {
+                cache.order.push(page.output_path);
+            }
+        }
+    } else {
+        cache.order = replaced
+            .iter()
+            .map(|(p, _)| p.output_path.clone())
+            .collect();
+        cache.pages = replaced
+            .into_iter()
+            .map(|(page, html)| {
+                let cached = CachedPage {
+                    template: page.template,
+                    context: page.context,
+                    html,
+                };
+                (page.output_path, cached)
+            })
+            .collect();
     }
-    cache.pages = kept;
+    let pages = cache
+        .order
+        .iter()
+        .map(|path| (path.clone(), cache.pages[path].html.clone()))
+        .collect();
     Some(CachedRender {
         pages,
         rendered: fresh,

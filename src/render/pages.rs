@@ -68,8 +68,21 @@ const SECTIONS: [(&str, &str); 6] = [
     ("begrippen", "Begrippen"),
 ];
 
-/// Plans every page of the site.
-pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage> {
+/// Plans only the pages of `records`, for a caller that knows no other page's context changed
+/// (`serve`, after an edit of a body that links to the same pages as before).
+pub fn plan_records(
+    graph: &KnowledgeGraph,
+    options: &RenderOptions,
+    records: &[PageRef],
+) -> Vec<PlannedPage> {
+    let planner = planner(graph, options);
+    records
+        .par_iter()
+        .map(|&page| planner.record_page(page))
+        .collect()
+}
+
+fn planner<'g>(graph: &'g KnowledgeGraph, options: &RenderOptions) -> Planner<'g> {
     let base = graph.config.base_path();
     let site = SiteView {
         title: graph.config.title.clone(),
@@ -87,7 +100,12 @@ pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage>
             })
             .collect(),
     };
-    let planner = Planner { graph, site, base };
+    Planner { graph, site, base }
+}
+
+/// Plans every page of the site.
+pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage> {
+    let planner = planner(graph, options);
     // Contexts of a large site take seconds to build; the three groups and the record pages are
     // independent, and the order of the result stays the same.
     let ((mut pages, records), taxonomies) = rayon::join(

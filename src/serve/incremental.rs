@@ -8,13 +8,15 @@
 //! `KENNISBANK_TIMINGS=1 kennisbank serve` logs each stage's time to stderr.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::graph::{self, KnowledgeGraph};
+use crate::graph::links;
+use crate::graph::{self, KnowledgeGraph, PageRef, is_overview_key};
 use crate::load::LoadCache;
+use crate::model::{Documents, Meta};
 use crate::render::{self, OutputFile, RenderCache, RenderOptions};
 use crate::site::BuildOptions;
 
@@ -69,6 +71,7 @@ pub struct Incremental {
     load: LoadCache,
     render: RenderCache,
     primed: bool,
+    last: Option<Last>,
 }
 
 impl Incremental {
@@ -104,6 +107,36 @@ impl Incremental {
         );
         self.primed = true;
         timings.lap("load");
+        let last = self.last.take();
+        let load_problems = loaded.diagnostics.iter().count();
+        let config_text = loaded.config_file.as_ref().map(|f| f.text.clone());
+        // The common edit, a body that links to the same pages as before, changes the graph in
+        // that body alone and no page but its own: patch the last graph, plan that page only.
+        let edits = match (&last, changed) {
+            (Some(last), Some(changed))
+                if last.load_problems == load_problems && last.config_text == config_text =>
+            {
+                body_edits(&options.root, &last.graph, &loaded.documents, changed)
+            }
+            _ => None,
+        };
+        if let (Some(last), Some(edits)) = (last, edits) {
+            let mut graph = Arc::unwrap_or_clone(last.graph);
+            let records: Vec<PageRef> = edits.iter().map(|(page, _)| *page).collect();
+            for (page, meta) in edits {
+                *meta_mut(&mut graph, page) = meta;
+            }
+            timings.lap("patch graph");
+            return self.render(
+                options,
+                graph,
+                last.diagnostics,
+                load_problems,
+                config_text,
+                Some(&records),
+                timings,
+            );
+        }
         if let (Some(config), Some(base_url)) = (loaded.config.as_mut(), &options.base_url) {
             config.base_url = base_url.clone();
         }
@@ -122,6 +155,28 @@ impl Incremental {
         if diagnostics.has_errors() {
             return (None, diagnostics);
         }
+        self.render(
+            options,
+            graph,
+            diagnostics,
+            load_problems,
+            config_text,
+            None,
+            timings,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn render(
+        &mut self,
+        options: &BuildOptions,
+        graph: KnowledgeGraph,
+        mut diagnostics: Diagnostics,
+        load_problems: usize,
+        config_text: Option<Arc<str>>,
+        only: Option<&[PageRef]>,
+        timings: &mut Timings,
+    ) -> (Option<Pages>, Diagnostics) {
         let render_options = RenderOptions {
             drafts: options.drafts,
         };
@@ -131,19 +186,129 @@ impl Incremental {
             &render_options,
             &mut diagnostics,
             &mut self.render,
+            only,
         );
-        render::markdown::memo::forget_unused();
+        if only.is_none() {
+            // A partial plan asks for one body; the others must not be forgotten.
+            render::markdown::memo::forget_unused();
+        }
         timings.lap("render");
         let Some(rendered) = rendered else {
             return (None, diagnostics);
         };
+        let graph = Arc::new(graph);
+        self.last = Some(Last {
+            graph: graph.clone(),
+            diagnostics: diagnostics.clone(),
+            load_problems,
+            config_text,
+        });
         let pages = Pages {
-            graph: Arc::new(graph),
+            graph,
             pages: rendered.pages,
             assets: rendered.assets,
             rendered: rendered.rendered,
         };
         (Some(pages), diagnostics)
+    }
+}
+
+/// The last good rebuild, for the next one to patch.
+struct Last {
+    graph: Arc<KnowledgeGraph>,
+    /// Its diagnostics (warnings), which a body-only edit does not change in number.
+    diagnostics: Diagnostics,
+    /// How many problems loading found, and the config it read: a body-only edit keeps both.
+    load_problems: usize,
+    config_text: Option<Arc<str>>,
+}
+
+/// For each changed file, its page and new origin, when every change is a Markdown file the graph
+/// had whose front matter is unchanged and whose body references the same pages in the same
+/// order (so links, backlinks and every other page stay as they were). `None` otherwise.
+fn body_edits(
+    root: &Path,
+    graph: &KnowledgeGraph,
+    documents: &Documents,
+    changed: &HashSet<PathBuf>,
+) -> Option<Vec<(PageRef, Meta)>> {
+    let mut edits = Vec::new();
+    for path in changed {
+        if path.extension().is_none_or(|e| e != "md") {
+            return None;
+        }
+        let relative = path.strip_prefix(root).ok()?;
+        let (page, old) = graph_metas(graph).find(|(_, m)| m.file.path == relative)?;
+        let new = document_metas(documents).find(|m| m.file.path == relative)?;
+        let front_matter = |m: &Meta| m.file.text.get(..m.body_offset).map(str::to_owned);
+        let references = |m: &Meta| {
+            links::references(&m.body)
+                .into_iter()
+                .map(|r| (r.kind_word.to_string(), r.key.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let is_intro = matches!(page, PageRef::Page(i) if is_overview_key(&graph.pages[i].key));
+        if is_intro || front_matter(old) != front_matter(new) || references(old) != references(new)
+        {
+            return None;
+        }
+        edits.push((page, new.clone()));
+    }
+    Some(edits)
+}
+
+fn graph_metas(g: &KnowledgeGraph) -> impl Iterator<Item = (PageRef, &Meta)> {
+    let e = g
+        .effects
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (PageRef::Effect(i), &d.meta));
+    let r = g
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (PageRef::Row(i), &d.meta));
+    let s = g
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (PageRef::Source(i), &d.meta));
+    let a = g
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (PageRef::Article(i), &d.meta));
+    let t = g
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (PageRef::Term(i), &d.meta));
+    let p = g
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (PageRef::Page(i), &d.meta));
+    e.chain(r).chain(s).chain(a).chain(t).chain(p)
+}
+
+fn document_metas(d: &Documents) -> impl Iterator<Item = &Meta> {
+    let e = d.effects.iter().map(|d| &d.meta);
+    let r = d.rows.iter().map(|d| &d.meta);
+    let s = d.sources.iter().map(|d| &d.meta);
+    let a = d.articles.iter().map(|d| &d.meta);
+    let t = d.terms.iter().map(|d| &d.meta);
+    let p = d.pages.iter().map(|d| &d.meta);
+    e.chain(r).chain(s).chain(a).chain(t).chain(p)
+}
+
+fn meta_mut(g: &mut KnowledgeGraph, page: PageRef) -> &mut Meta {
+    match page {
+        PageRef::Effect(i) => &mut g.effects[i].meta,
+        PageRef::Row(i) => &mut g.rows[i].meta,
+        PageRef::Source(i) => &mut g.sources[i].meta,
+        PageRef::Article(i) => &mut g.articles[i].meta,
+        PageRef::Term(i) => &mut g.terms[i].meta,
+        PageRef::Page(i) => &mut g.pages[i].meta,
     }
 }
 
