@@ -444,6 +444,71 @@ fn an_edit_that_changes_links_or_titles_updates_the_other_pages_too() {
     );
 }
 
+/// What serve serves after a series of incremental rebuilds is what `kennisbank build` writes for
+/// the same files (but for the live-reload script); the search index and extras may follow the
+/// pages by a moment.
+#[test]
+fn after_edits_serve_serves_what_a_build_writes() {
+    let site = small_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    for text in [
+        PAGE.replace("Een testsite.", "Een testsite over [[begrip:inductie]]."),
+        PAGE.replace(
+            "Een testsite.",
+            "Een andere tekst over [[begrip:inductie]].",
+        ),
+        PAGE.replace("title: Over deze site", "title: Over dit project"),
+    ] {
+        atomic_save(site.path(), PAGE_FILE, &text);
+        events.reload_of(PAGE_KEY, WAIT);
+    }
+    let out = tempfile::tempdir().unwrap();
+    let built = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(out.path().join("site"))
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{built:?}");
+    let site_dir = out.path().join("site");
+    let files: Vec<String> = walkdir::WalkDir::new(&site_dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(&site_dir).unwrap();
+            relative.to_string_lossy().replace('\\', "/")
+        })
+        .collect();
+    assert!(files.len() > 20, "{files:?}");
+    let served = |relative: &str| {
+        let url = format!("/{}", relative.trim_end_matches("index.html"));
+        let body = server.get(&url).body;
+        // The live-reload script is the one thing serve adds.
+        match body.find("<script src=\"/__kennisbank/live.js\"") {
+            Some(start) => {
+                let end = start + body[start..].find("</script>").unwrap() + "</script>".len();
+                format!("{}{}", &body[..start], &body[end..])
+            }
+            None => body,
+        }
+    };
+    let deadline = Instant::now() + WAIT;
+    for relative in &files {
+        let expected =
+            String::from_utf8_lossy(&std::fs::read(site_dir.join(relative)).unwrap()).into_owned();
+        while served(relative) != expected {
+            assert!(
+                Instant::now() < deadline,
+                "/{relative} differs from the build's"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
 #[test]
 fn a_stylesheet_change_swaps_the_stylesheet_without_a_page_reload() {
     let site = small_site();
