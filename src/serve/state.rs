@@ -188,22 +188,7 @@ impl ServeState {
         let mut timings = Timings::start();
         let (pages, diagnostics) = incremental.pages(&self.options, changed, &mut timings);
         let Some(pages) = pages else {
-            let mut records: Vec<DiagnosticRecord> = diagnostics
-                .sorted()
-                .into_iter()
-                .map(|d| d.to_record())
-                .collect();
-            // The overlay leads with what broke the build; warnings follow, each group by file.
-            records.sort_by_key(|r| std::cmp::Reverse(r.severity));
-            let event = LiveEvent::Error {
-                diagnostics: records,
-            };
-            *self.failure.write().unwrap_or_else(|e| e.into_inner()) = Some(event.clone());
-            let _ = self.events.send(event);
-            return Outcome::Failed {
-                diagnostics,
-                elapsed: started.elapsed(),
-            };
+            return self.fail(diagnostics, started);
         };
         let old = self.snapshot();
         let first = old.build == 0;
@@ -244,10 +229,7 @@ impl ServeState {
             if problems.has_errors() {
                 let mut diagnostics = diagnostics;
                 diagnostics.extend(problems);
-                return Outcome::Failed {
-                    diagnostics,
-                    elapsed: started.elapsed(),
-                };
+                return self.fail(diagnostics, started);
             }
             for file in made {
                 extras.insert(file.path.clone());
@@ -306,6 +288,26 @@ impl ServeState {
             pages: page_count,
             rendered: pages.rendered,
             changed: changed_count,
+            diagnostics,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// Tells open pages (and pages that connect later) what broke the rebuild.
+    fn fail(&self, diagnostics: Diagnostics, started: Instant) -> Outcome {
+        let mut records: Vec<DiagnosticRecord> = diagnostics
+            .sorted()
+            .into_iter()
+            .map(|d| d.to_record())
+            .collect();
+        // The overlay leads with what broke the build; warnings follow, each group by file.
+        records.sort_by_key(|r| std::cmp::Reverse(r.severity));
+        let event = LiveEvent::Error {
+            diagnostics: records,
+        };
+        *self.failure.write().unwrap_or_else(|e| e.into_inner()) = Some(event.clone());
+        let _ = self.events.send(event);
+        Outcome::Failed {
             diagnostics,
             elapsed: started.elapsed(),
         }
