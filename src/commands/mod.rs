@@ -25,7 +25,10 @@ const EXAMPLES: &str = "Examples:
   kennisbank build                       build content/ into public/
   kennisbank build --output /tmp/site    build somewhere else
   kennisbank check                       report every mistake in content/, write nothing
-  kennisbank check --format json         the same, one JSON object per problem";
+  kennisbank check --format json         the same, one JSON object per problem
+  kennisbank serve --open                preview with live reload at http://127.0.0.1:1111/
+  kennisbank search kijkwijzer           search from the terminal
+  kennisbank new bron helms-lorenz-2024  start a new source file";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
