@@ -4,7 +4,13 @@
 // downloaded until it is used, then a combobox shows results as you type.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { serve, launch, samplePages } from './site.mjs';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const BIN = process.env.KENNISBANK_BIN || `${ROOT}target/debug/kennisbank`;
 
 let server;
 let browser;
@@ -178,4 +184,53 @@ test('without JavaScript the header box is a plain form to the search page', asy
   await page.press('#zoekterm', 'Enter');
   await page.waitForURL(/\/zoeken\/\?q=intervisie$/);
   await context.close();
+});
+
+// The Chromium half of the parity test (the Node half is tests/search.rs): the page's own engine
+// ranks the same top 5 as `kennisbank search` (tantivy) over the same content.
+const PARITY_QUERIES = ['intervisie', 'kijkwijzer', 'inductie', 'eenpitters', 'Leeferink', 'startende leraren', 'samen opleiden in het mbo'];
+
+/** The top `limit` hits ({url, score}) per query, from the search page's own client in chromium. */
+async function browserRanking(queries, limit) {
+  const page = await searchPage();
+  await page.waitForFunction(() => window.kennisbankSearch);
+  const ranking = await page.evaluate(async ({ queries, limit }) => {
+    const base = document.querySelector('form.zoekpagina').getAttribute('data-search-index');
+    const engine = window.kennisbankSearch.engineFor(base);
+    const out = {};
+    for (const query of queries) {
+      // Whole words, as the terminal searches: no prefix matching on the last word.
+      const top = (await engine.search(query, { prefix: false })).hits.slice(0, limit);
+      const docs = await engine.docs(top.map((h) => h.doc));
+      out[query] = top.map((h, i) => ({ url: docs[i].url, score: h.score }));
+    }
+    return out;
+  }, { queries, limit });
+  await page.close();
+  return ranking;
+}
+
+async function tantivyRanking(query) {
+  const { stdout } = await promisify(execFile)(BIN, ['search', query, '--json', '--limit', '50', '--root', ROOT]);
+  return stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+test('the search client in chromium ranks the same top 5 as tantivy', async () => {
+  const browserTop = await browserRanking(PARITY_QUERIES, 5);
+  for (const query of PARITY_QUERIES) {
+    const tantivy = await tantivyRanking(query);
+    const client = browserTop[query];
+    assert.equal(client.length, Math.min(5, tantivy.length), query);
+    assert.ok(client.length > 0, `${query}: no hits`);
+    client.forEach((hit, rank) => {
+      // Scores ship rounded to 0.01 per stem, so compare within 0.03; hits tied in score may come
+      // in another order, so each rank must score as tantivy's hit at that rank, and each URL
+      // must score as tantivy scores that same URL.
+      const expected = tantivy[rank].score;
+      assert.ok(Math.abs(hit.score - expected) < 0.03, `${query} rank ${rank}: ${hit.url} ${hit.score} vs ${tantivy[rank].url} ${expected}`);
+      const same = tantivy.find((t) => t.url === hit.url);
+      assert.ok(same, `${query}: ${hit.url} is not in tantivy's top 50`);
+      assert.ok(Math.abs(same.score - hit.score) < 0.03, `${query}: ${hit.url} ${hit.score} vs ${same.score}`);
+    });
+  }
 });
