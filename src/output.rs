@@ -71,16 +71,69 @@ fn normalise(path: &Path) -> PathBuf {
 /// Writes `files` and the static folder into a fresh staging folder next to `output`, then swaps
 /// it with `output`. Returns the number of bytes written.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<u64> {
-    let staging = staging_path(output)?;
-    remove_stale_staging(output);
-    let result = fill(&staging, files).and_then(|bytes| {
-        swap_in(&staging, output)?;
-        Ok(bytes)
-    });
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+    let staging = Staging::create(output)?;
+    for file in files {
+        staging.write(&file.path, &file.bytes)?;
     }
-    result
+    staging.finish()
+}
+
+/// A site being written: files go into a fresh staging folder next to the output as they come
+/// (from several threads at once), and [`Staging::finish`] swaps it in. Dropped unfinished (an
+/// error anywhere in the build), it removes the staging folder and the output stays as it was.
+/// `build` streams pages into it as they are rendered, so no stage holds the whole site in memory.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    bytes: std::sync::atomic::AtomicU64,
+    finished: bool,
+}
+
+impl Staging {
+    pub fn create(output: &Path) -> Result<Staging> {
+        let dir = staging_path(output)?;
+        remove_stale_staging(output);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            bytes: std::sync::atomic::AtomicU64::new(0),
+            finished: false,
+        })
+    }
+
+    /// Writes one file, `path` relative to the site's root.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        }
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        self.bytes
+            .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Puts the written site in place of the output. Returns the number of bytes written.
+    pub fn finish(mut self) -> Result<u64> {
+        self.finished = true;
+        let result = swap_in(&self.dir, &self.output);
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+        result.map(|()| self.bytes.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn staging_path(output: &Path) -> Result<PathBuf> {
@@ -123,23 +176,6 @@ fn remove_stale_staging(output: &Path) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
-}
-
-fn fill(staging: &Path, files: &[OutputFile]) -> Result<u64> {
-    std::fs::create_dir_all(staging)
-        .with_context(|| format!("failed to create `{}`", staging.display()))?;
-    let mut bytes = 0u64;
-    for file in files {
-        let path = staging.join(&file.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("failed to create `{}`", parent.display()))?;
-        }
-        std::fs::write(&path, &file.bytes)
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
-        bytes += file.bytes.len() as u64;
-    }
-    Ok(bytes)
 }
 
 /// Puts `staging` where `output` is. On Linux both folders trade places in one atomic rename, so

@@ -120,24 +120,94 @@ pub struct Written {
 
 /// Builds the site into `output`. Content errors come back in the report (nothing is written);
 /// `Err` is for I/O problems and refused output folders.
+///
+/// The stages of [`compile`] in the same order, but pages stream into the output's staging folder
+/// as they are rendered ([`render::render_into`]), so the whole site is never in memory at once.
+/// `KENNISBANK_TIMINGS=1` prints each stage's time to stderr.
 pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
     let started = Instant::now();
+    let mut timings = crate::serve::incremental::Timings::start();
     output::check_output_dir(&options.root, output_dir)?;
-    let (compiled, diagnostics) = compile(options);
-    let Some(compiled) = compiled else {
-        return Ok(BuildReport {
+    let failed = |diagnostics| {
+        Ok(BuildReport {
             diagnostics,
             written: None,
             elapsed: started.elapsed(),
-        });
+        })
     };
-    let bytes = output::write_site(output_dir, &compiled.site.files)?;
+    let (graph, mut diagnostics) = check(options);
+    timings.lap("load+resolve");
+    let Some(graph) = graph else {
+        return failed(diagnostics);
+    };
+    if diagnostics.has_errors() {
+        return failed(diagnostics);
+    }
+    // Dropped without `finish` (any error below), the staging folder goes and the output stays.
+    let staging = output::Staging::create(output_dir)?;
+    let render_options = RenderOptions {
+        drafts: options.drafts,
+    };
+    let sink = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+    let Some(streamed) = render::render_into(
+        &options.root,
+        &graph,
+        &render_options,
+        &mut diagnostics,
+        &sink,
+    )?
+    else {
+        return failed(diagnostics);
+    };
+    timings.lap("render+write");
+    let mut paths = streamed.paths;
+    match crate::search::build(&graph) {
+        Ok(files) => {
+            for file in files {
+                staging.write(&file.path, &file.bytes)?;
+                paths.push(file.path);
+            }
+        }
+        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
+            "search-index",
+            format!("cannot build the search index: {err:#}"),
+        )),
+    }
+    timings.lap("search");
+    // Publish reads only the paths of the files so far (for the sitemap and the headers file).
+    let listed: Vec<render::OutputFile> = paths
+        .into_iter()
+        .map(|path| render::OutputFile {
+            path,
+            bytes: Vec::new(),
+        })
+        .collect();
+    let publish_options = crate::publish::PublishOptions {
+        drafts: options.drafts,
+    };
+    match crate::publish::build(&graph, &listed, &publish_options) {
+        Ok(files) => {
+            for file in files {
+                staging.write(&file.path, &file.bytes)?;
+            }
+        }
+        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
+            "publish",
+            format!("cannot write the sitemap, feed or open data: {err:#}"),
+        )),
+    }
+    if diagnostics.has_errors() {
+        return failed(diagnostics);
+    }
+    let bytes = staging.finish()?;
+    timings.lap("publish+swap");
+    timings.print("build");
     Ok(BuildReport {
         diagnostics,
         written: Some(Written {
-            pages: compiled.site.page_count,
-            sources: compiled.graph.sources.len(),
-            findings: compiled.graph.finding_count(),
+            pages: streamed.page_count,
+            sources: graph.sources.len(),
+            findings: graph.finding_count(),
             bytes,
         }),
         elapsed: started.elapsed(),

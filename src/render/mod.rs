@@ -165,6 +165,89 @@ pub fn render(
     Some(RenderedSite { files, page_count })
 }
 
+/// Where [`render_into`] hands each finished file (path relative to the site, bytes): for `build`,
+/// the write stage's staging folder. Called from several threads at once.
+pub type Sink<'s> = &'s (dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync);
+
+/// What [`render_into`] handed to its sink.
+#[derive(Debug, Clone, Default)]
+pub struct Streamed {
+    /// Every file's path in the order [`render`] lists them: pages, then the theme's static files.
+    pub paths: Vec<String>,
+    /// Number of HTML pages among `paths`.
+    pub page_count: usize,
+}
+
+/// One planned page rendered and handed on: its path, or why not.
+enum PageOutcome {
+    Done(String),
+    Template(String, Diagnostic),
+}
+
+/// Like [`render`], but each file goes to `sink` as soon as it is rendered and is then dropped,
+/// and each record page's context is built inside the parallel loop and dropped after rendering:
+/// at 10,000 pages this keeps hundreds of MB of contexts and HTML out of memory. Writes the same
+/// files as [`render`] returns. Template errors become diagnostics (`Ok(None)`); `Err` is a
+/// failure of the sink.
+pub fn render_into(
+    root: &Path,
+    graph: &KnowledgeGraph,
+    options: &RenderOptions,
+    diagnostics: &mut Diagnostics,
+    sink: Sink,
+) -> anyhow::Result<Option<Streamed>> {
+    let Some(theme) = PreparedTheme::new(root, graph, diagnostics) else {
+        return Ok(None);
+    };
+    let plan = pages::LazyPlan::new(graph, options);
+    let finish = |page: &PlannedPage| -> anyhow::Result<PageOutcome> {
+        match theme.render_page(root, page) {
+            Ok(bytes) => {
+                sink(&page.output_path, &bytes)?;
+                Ok(PageOutcome::Done(page.output_path.clone()))
+            }
+            Err(d) => Ok(PageOutcome::Template(page.template.clone(), d)),
+        }
+    };
+    let mut outcomes: Vec<PageOutcome> = plan
+        .overviews()
+        .par_iter()
+        .map(finish)
+        .collect::<anyhow::Result<_>>()?;
+    let records: Vec<PageOutcome> = plan
+        .records()
+        .into_par_iter()
+        .map(|record| finish(&plan.record(record)))
+        .collect::<anyhow::Result<_>>()?;
+    outcomes.extend(records);
+    let taxonomies: Vec<PageOutcome> = plan
+        .taxonomies()
+        .par_iter()
+        .map(finish)
+        .collect::<anyhow::Result<_>>()?;
+    outcomes.extend(taxonomies);
+    let mut paths = Vec::with_capacity(outcomes.len() + theme.assets.files.len());
+    let mut errors = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            PageOutcome::Done(path) => paths.push(path),
+            PageOutcome::Template(template, d) => errors.push((template, d)),
+        }
+    }
+    if !report_template_errors(
+        errors.iter().map(|(t, d)| (t.as_str(), d.clone())),
+        diagnostics,
+    ) {
+        return Ok(None);
+    }
+    let page_count = paths.len();
+    for file in &theme.assets.files {
+        sink(&file.path, &file.bytes)?;
+        paths.push(file.path.clone());
+    }
+    Ok(Some(Streamed { paths, page_count }))
+}
+
 /// What [`render_cached`] keeps between renders (`serve`): the compiled theme, and each page's
 /// template, context and HTML. Tera output depends on nothing but the templates and the context,
 /// so a page whose context is equal to last time's has the same HTML.

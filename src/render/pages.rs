@@ -136,6 +136,43 @@ pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage>
     pages
 }
 
+/// The pages of [`plan`], in the same order, planned when asked: `build` renders each record page
+/// as soon as its context exists and drops both, instead of holding every context at once.
+pub struct LazyPlan<'g> {
+    planner: Planner<'g>,
+}
+
+impl<'g> LazyPlan<'g> {
+    pub fn new(graph: &'g KnowledgeGraph, options: &RenderOptions) -> LazyPlan<'g> {
+        LazyPlan {
+            planner: planner(graph, options),
+        }
+    }
+
+    /// The home page, section overviews, 404 and search page (few, planned at once).
+    pub fn overviews(&self) -> Vec<PlannedPage> {
+        let mut pages = Vec::new();
+        self.planner.overviews(&mut pages);
+        pages
+    }
+
+    /// Every record with a page, in plan order; plan each with [`LazyPlan::record`].
+    pub fn records(&self) -> Vec<PageRef> {
+        self.planner.graph.all_pages()
+    }
+
+    pub fn record(&self, page: PageRef) -> PlannedPage {
+        self.planner.record_page(page)
+    }
+
+    /// The theme and sector pages (few, planned at once).
+    pub fn taxonomies(&self) -> Vec<PlannedPage> {
+        let mut pages = Vec::new();
+        self.planner.taxonomies(&mut pages);
+        pages
+    }
+}
+
 struct Planner<'g> {
     graph: &'g KnowledgeGraph,
     site: SiteView,
