@@ -209,23 +209,38 @@ pub fn render_into(
             Err(d) => Ok(PageOutcome::Template(page.template.clone(), d)),
         }
     };
-    let mut outcomes: Vec<PageOutcome> = plan
-        .overviews()
-        .par_iter()
-        .map(finish)
-        .collect::<anyhow::Result<_>>()?;
-    let records: Vec<PageOutcome> = plan
-        .records()
-        .into_par_iter()
-        .map(|record| finish(&plan.record(record)))
-        .collect::<anyhow::Result<_>>()?;
-    outcomes.extend(records);
-    let taxonomies: Vec<PageOutcome> = plan
-        .taxonomies()
-        .par_iter()
-        .map(finish)
-        .collect::<anyhow::Result<_>>()?;
-    outcomes.extend(taxonomies);
+    // Overviews and taxonomy pages are few but large: planned and rendered one at a time, beside
+    // the record pages, which are planned and rendered in parallel.
+    let one_by_one = |each: &dyn Fn(pages::Emit)| -> anyhow::Result<Vec<PageOutcome>> {
+        let mut outcomes = Vec::new();
+        let mut failure = None;
+        each(&mut |page| {
+            if failure.is_none() {
+                match finish(&page) {
+                    Ok(outcome) => outcomes.push(outcome),
+                    Err(err) => failure = Some(err),
+                }
+            }
+        });
+        failure.map_or(Ok(outcomes), Err)
+    };
+    let (overviews, (records, taxonomies)) = rayon::join(
+        || one_by_one(&|emit| plan.overviews(emit)),
+        || {
+            rayon::join(
+                || {
+                    plan.records()
+                        .into_par_iter()
+                        .map(|record| finish(&plan.record(record)))
+                        .collect::<anyhow::Result<Vec<_>>>()
+                },
+                || one_by_one(&|emit| plan.taxonomies(emit)),
+            )
+        },
+    );
+    let mut outcomes = overviews?;
+    outcomes.extend(records?);
+    outcomes.extend(taxonomies?);
     let mut paths = Vec::with_capacity(outcomes.len() + theme.assets.files.len());
     let mut errors = Vec::new();
     for outcome in outcomes {

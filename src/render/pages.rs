@@ -113,7 +113,7 @@ pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage>
             rayon::join(
                 || {
                     let mut pages = Vec::new();
-                    planner.overviews(&mut pages);
+                    planner.overviews(&mut |p| pages.push(p));
                     pages
                 },
                 || {
@@ -127,7 +127,7 @@ pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage>
         },
         || {
             let mut pages = Vec::new();
-            planner.taxonomies(&mut pages);
+            planner.taxonomies(&mut |p| pages.push(p));
             pages
         },
     );
@@ -135,6 +135,9 @@ pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage>
     pages.extend(taxonomies);
     pages
 }
+
+/// Receives planned pages one by one, in plan order.
+pub type Emit<'e> = &'e mut dyn FnMut(PlannedPage);
 
 /// The pages of [`plan`], in the same order, planned when asked: `build` renders each record page
 /// as soon as its context exists and drops both, instead of holding every context at once.
@@ -149,11 +152,10 @@ impl<'g> LazyPlan<'g> {
         }
     }
 
-    /// The home page, section overviews, 404 and search page (few, planned at once).
-    pub fn overviews(&self) -> Vec<PlannedPage> {
-        let mut pages = Vec::new();
-        self.planner.overviews(&mut pages);
-        pages
+    /// The home page, section overviews, 404 and search page, one at a time: some are megabytes
+    /// of context at 10,000 pages, so each goes to `emit` before the next is planned.
+    pub fn overviews(&self, emit: Emit) {
+        self.planner.overviews(emit);
     }
 
     /// Every record with a page, in plan order; plan each with [`LazyPlan::record`].
@@ -165,11 +167,9 @@ impl<'g> LazyPlan<'g> {
         self.planner.record_page(page)
     }
 
-    /// The theme and sector pages (few, planned at once).
-    pub fn taxonomies(&self) -> Vec<PlannedPage> {
-        let mut pages = Vec::new();
-        self.planner.taxonomies(&mut pages);
-        pages
+    /// The theme and sector pages, one at a time like [`LazyPlan::overviews`].
+    pub fn taxonomies(&self, emit: Emit) {
+        self.planner.taxonomies(emit);
     }
 }
 
@@ -222,7 +222,7 @@ impl Planner<'_> {
 
     fn overview(
         &self,
-        pages: &mut Vec<PlannedPage>,
+        pages: Emit,
         path: &str,
         template: &str,
         title: &str,
@@ -242,14 +242,14 @@ impl Planner<'_> {
             &self.intro(if path.is_empty() { "index" } else { section }),
         );
         fill(&mut context);
-        pages.push(PlannedPage {
+        pages(PlannedPage {
             output_path: format!("{path}index.html"),
             template: template.to_string(),
             context,
         });
     }
 
-    fn overviews(&self, pages: &mut Vec<PlannedPage>) {
+    fn overviews(&self, pages: Emit) {
         let g = self.graph;
         let categories = view::categories(g);
         let levels = view::levels(g);
@@ -322,7 +322,7 @@ impl Planner<'_> {
             context.insert("source_kinds", &g.config.source_kinds);
             context.insert("categories", &categories);
             context.insert("listing", &listing.context);
-            pages.push(PlannedPage {
+            pages(PlannedPage {
                 output_path: format!("{}index.html", listing.path),
                 template: "sources.html".into(),
                 context,
@@ -372,7 +372,7 @@ impl Planner<'_> {
         let mut not_found =
             self.context(self.page_view("Pagina niet gevonden", "404.html", "", "Pagina", vec![]));
         not_found.insert("intro", &None::<String>);
-        pages.push(PlannedPage {
+        pages(PlannedPage {
             output_path: "404.html".into(),
             template: "404.html".into(),
             context: not_found,
@@ -381,7 +381,7 @@ impl Planner<'_> {
         let home = self.crumb("Home", "");
         let search =
             self.context(self.page_view("Zoeken", "zoeken/", "zoeken", "Pagina", vec![home]));
-        pages.push(PlannedPage {
+        pages(PlannedPage {
             output_path: "zoeken/index.html".into(),
             template: "search.html".into(),
             context: search,
@@ -591,7 +591,7 @@ impl Planner<'_> {
         }
     }
 
-    fn taxonomies(&self, pages: &mut Vec<PlannedPage>) {
+    fn taxonomies(&self, pages: Emit) {
         let g = self.graph;
         let home = || self.crumb("Home", "");
         let themes_crumb = || self.crumb("Thema's", "thema/");
@@ -618,7 +618,7 @@ impl Planner<'_> {
                 .map(|s| view::sector(g, &s.key))
                 .collect::<Vec<_>>(),
         );
-        pages.push(PlannedPage {
+        pages(PlannedPage {
             output_path: "thema/index.html".into(),
             template: "tags.html".into(),
             context,
@@ -635,7 +635,7 @@ impl Planner<'_> {
             let members = g.tag_pages.get(&tag.key).cloned().unwrap_or_default();
             context.insert("tag", &label);
             context.insert("items", &Link::all(g, members));
-            pages.push(PlannedPage {
+            pages(PlannedPage {
                 output_path: format!("thema/{}/index.html", tag.key),
                 template: "tag.html".into(),
                 context,
@@ -660,7 +660,7 @@ impl Planner<'_> {
                 "items",
                 &Link::all(g, members.into_iter().map(PageRef::Article)),
             );
-            pages.push(PlannedPage {
+            pages(PlannedPage {
                 output_path: format!("sector/{}/index.html", sector.key),
                 template: "tag.html".into(),
                 context,
