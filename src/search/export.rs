@@ -3,7 +3,7 @@
 //! facet file. Scores are read out of tantivy itself (its BM25 weights, its field norms) so the
 //! browser ranks as `kennisbank search` does.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 
 use anyhow::{Context, Result};
 use serde_json::{Value, json};
@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use tantivy::postings::Postings;
 use tantivy::query::{Bm25StatisticsProvider, Bm25Weight};
 use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TokenStream;
 use tantivy::{DocSet, TERMINATED, Term};
 
 use super::analyzer::{self, STOP_WORDS};
@@ -76,12 +77,34 @@ pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<usize, f
 
 /// surface word (folded, as typed) → stem, over all indexed text.
 pub fn surface_map(index: &SearchIndex) -> BTreeMap<String, String> {
-    let mut words = BTreeSet::new();
-    for unit in &index.units {
-        for text in [&unit.index_title, &unit.keywords, &unit.body] {
-            words.extend(analyzer::surface_words(text));
-        }
-    }
+    // Every token of the site is folded here a second time (tantivy folded and stemmed it once):
+    // one analyzer per worker, and a word is copied only the first time it is seen.
+    use rayon::prelude::*;
+    let words = index
+        .units
+        .par_iter()
+        .fold(
+            || (analyzer::folding_analyzer(), HashSet::<String>::new()),
+            |(mut folding, mut words), unit| {
+                for text in [&unit.index_title, &unit.keywords, &unit.body] {
+                    let mut stream = folding.token_stream(text);
+                    while stream.advance() {
+                        let word = &stream.token().text;
+                        if !words.contains(word.as_str()) {
+                            words.insert(word.clone());
+                        }
+                    }
+                }
+                (folding, words)
+            },
+        )
+        .map(|(_, words)| words)
+        .reduce(HashSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    let mut words: Vec<String> = words.into_iter().collect();
+    words.sort_unstable();
     words
         .into_iter()
         .map(|w| {

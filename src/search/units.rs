@@ -47,11 +47,14 @@ pub type FacetLabels = BTreeMap<&'static str, BTreeMap<String, String>>;
 
 /// Every unit of the site, pages first within each record, in the graph's page order.
 pub fn collect(g: &KnowledgeGraph) -> Vec<Unit> {
-    let mut units = Vec::new();
-    for page in g.all_pages() {
-        units.extend(units_of(g, page));
-    }
-    units
+    // Bodies are rendered to text here (≈1 s at 10,000 pages): in parallel, order kept.
+    use rayon::prelude::*;
+    let per_page: Vec<Vec<Unit>> = g
+        .all_pages()
+        .into_par_iter()
+        .map(|page| units_of(g, page))
+        .collect();
+    per_page.into_iter().flatten().collect()
 }
 
 /// Labels for every facet value that occurs in `units`.
