@@ -11,7 +11,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         let render_options = kennisbank::render::RenderOptions {
             drafts: options.drafts,
         };
-        kennisbank::render::render(&options.root, graph, &render_options, &mut diagnostics);
+        // Rendered pages are dropped at once: the whole site is never held in memory.
+        let discard = |_: &str, _: &[u8]| Ok(());
+        kennisbank::render::render_into(
+            &options.root,
+            graph,
+            &render_options,
+            &mut diagnostics,
+            &discard,
+        )?;
     }
     report::print(&diagnostics, args.format)?;
     if args.format == Format::Human {
