@@ -23,3 +23,4 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod synthetic;
+pub mod timings;

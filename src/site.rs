@@ -126,7 +126,7 @@ pub struct Written {
 /// `KENNISBANK_TIMINGS=1` prints each stage's time to stderr.
 pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
     let started = Instant::now();
-    let mut timings = crate::serve::incremental::Timings::start();
+    let mut timings = crate::timings::Timings::start();
     output::check_output_dir(&options.root, output_dir)?;
     let failed = |diagnostics| {
         Ok(BuildReport {

@@ -10,7 +10,6 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::links;
@@ -19,41 +18,7 @@ use crate::load::LoadCache;
 use crate::model::{Documents, Meta};
 use crate::render::{self, OutputFile, RenderCache, RenderOptions};
 use crate::site::BuildOptions;
-
-/// Stage timings, printed with `KENNISBANK_TIMINGS` set.
-pub struct Timings {
-    enabled: bool,
-    last: Instant,
-    parts: Vec<(&'static str, u128)>,
-}
-
-impl Timings {
-    pub fn start() -> Timings {
-        Timings {
-            enabled: std::env::var_os("KENNISBANK_TIMINGS").is_some(),
-            last: Instant::now(),
-            parts: Vec::new(),
-        }
-    }
-
-    pub fn lap(&mut self, stage: &'static str) {
-        let now = Instant::now();
-        self.parts
-            .push((stage, now.duration_since(self.last).as_millis()));
-        self.last = now;
-    }
-
-    pub fn print(&self, what: &str) {
-        if self.enabled {
-            let parts: Vec<String> = self
-                .parts
-                .iter()
-                .map(|(stage, ms)| format!("{stage} {ms} ms"))
-                .collect();
-            eprintln!("timings ({what}): {}", parts.join(", "));
-        }
-    }
-}
+use crate::timings::Timings;
 
 /// The pages and theme files of one rebuild, without the search index and publish extras.
 pub struct Pages {

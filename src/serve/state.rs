@@ -11,11 +11,12 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tokio::sync::broadcast;
 
-use super::incremental::{Incremental, Timings};
+use super::incremental::Incremental;
 use crate::diagnostics::{DiagnosticRecord, Diagnostics};
 use crate::graph::KnowledgeGraph;
 use crate::render::assets::fingerprinted_path;
 use crate::site::BuildOptions;
+use crate::timings::Timings;
 
 /// Every file of one build, by its path relative to the output folder (`effecten/x/index.html`).
 #[derive(Debug, Default)]
