@@ -38,7 +38,15 @@ impl BuildOptions {
 
 /// The checked graph and every diagnostic; the graph is `None` only without a usable site.yaml.
 pub fn check(options: &BuildOptions) -> (Option<KnowledgeGraph>, Diagnostics) {
-    let mut loaded = load::load(&options.root, &options.content_dir());
+    resolve(load::load(&options.root, &options.content_dir()), options)
+}
+
+/// The resolve stage with the build options applied (`--base-url`, `--drafts`): shared by `check`
+/// and by `serve`'s incremental rebuilds, which load with a cache.
+pub fn resolve(
+    mut loaded: load::Loaded,
+    options: &BuildOptions,
+) -> (Option<KnowledgeGraph>, Diagnostics) {
     if let (Some(config), Some(base_url)) = (loaded.config.as_mut(), &options.base_url) {
         config.base_url = base_url.clone();
     }

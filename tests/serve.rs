@@ -6,6 +6,8 @@
 //! latency on a copy of the shipped content; with `KENNISBANK_BENCH_PAGES=10000` on a generated
 //! site of that many pages (`kennisbank generate`).
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -63,15 +65,7 @@ fn repo() -> &'static Path {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_tree(from, to);
 }
 
 /// A project folder with the repository's theme and a few content files.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::links;
-use crate::graph::{self, KnowledgeGraph, PageRef, is_overview_key};
+use crate::graph::{KnowledgeGraph, PageRef, is_overview_key};
 use crate::load::LoadCache;
 use crate::model::{Documents, Meta};
 use crate::render::{self, OutputFile, RenderCache, RenderOptions};
@@ -64,7 +64,7 @@ impl Incremental {
         // The first build knows of no changes: it reads everything.
         let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
         let changed = self.primed.then_some(&changed);
-        let mut loaded = crate::load::load_cached(
+        let loaded = crate::load::load_cached(
             &options.root,
             &options.content_dir(),
             &mut self.load,
@@ -102,17 +102,7 @@ impl Incremental {
                 timings,
             );
         }
-        if let (Some(config), Some(base_url)) = (loaded.config.as_mut(), &options.base_url) {
-            config.base_url = base_url.clone();
-        }
-        let mut diagnostics = Diagnostics::new();
-        let graph = graph::resolve(
-            loaded,
-            graph::Options {
-                drafts: options.drafts,
-            },
-            &mut diagnostics,
-        );
+        let (graph, diagnostics) = crate::site::resolve(loaded, options);
         timings.lap("resolve");
         let Some(graph) = graph else {
             return (None, diagnostics);
