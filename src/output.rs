@@ -193,13 +193,11 @@ fn swap_in(staging: &Path, output: &Path) -> Result<()> {
     }
     match exchange(staging, output) {
         Ok(()) => {
-            // `staging` now holds the previous site.
-            std::fs::remove_dir_all(staging).with_context(|| {
-                format!(
-                    "failed to remove the previous site at `{}`",
-                    staging.display()
-                )
-            })
+            // `staging` now holds the previous site. The new one is already in place, so failing to
+            // remove the old one is no reason to fail the build: the next build removes leftovers.
+            // (Unlinking from several threads was tried: on this file system it was slower.)
+            let _ = std::fs::remove_dir_all(staging);
+            Ok(())
         }
         Err(_) => {
             // Without an atomic exchange: retire the old folder, then rename; the gap is two renames.
