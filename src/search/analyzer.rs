@@ -10,7 +10,7 @@ use std::mem;
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
-    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    TextAnalyzer, TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// The name the analyzer is registered under in the index.
@@ -69,19 +69,17 @@ impl Stemming {
 
 /// The full analyzer: what the index stores and what queries are turned into.
 pub fn analyzer(stemming: Stemming) -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(StopWordFilter::remove(
-            STOP_WORDS.iter().map(|w| w.to_string()),
-        ))
-        .filter(DutchStemmer(stemming))
-        .build()
+    folded_words().filter(DutchStemmer(stemming)).build()
 }
 
 /// The analyzer without the stemmer: the surface words a visitor types, folded.
 pub fn folding_analyzer() -> TextAnalyzer {
+    folded_words().build()
+}
+
+/// Everything before the stemmer. Shared by both analyzers because the exported surface word →
+/// stem maps are only right if the two see exactly the same words.
+fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
@@ -89,7 +87,6 @@ pub fn folding_analyzer() -> TextAnalyzer {
         .filter(StopWordFilter::remove(
             STOP_WORDS.iter().map(|w| w.to_string()),
         ))
-        .build()
 }
 
 /// The stems of a text, in order (stop words removed).
