@@ -64,14 +64,10 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    common::copy_tree(from, to);
-}
-
 /// A project folder with the repository's theme and a few content files.
 fn small_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    common::copy_tree(&repo().join("themes"), &dir.path().join("themes"));
     for (path, text) in [
         ("content/site.yaml", SITE_YAML),
         ("content/effecten/behoud.md", EFFECT),
@@ -702,7 +698,7 @@ fn a_taken_port_is_reported_with_a_free_one() {
 #[ignore]
 fn bench_edit_to_reload() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    common::copy_tree(&repo().join("themes"), &dir.path().join("themes"));
     match std::env::var("KENNISBANK_BENCH_PAGES") {
         Ok(pages) => {
             let generated = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
@@ -712,7 +708,7 @@ fn bench_edit_to_reload() {
                 .unwrap();
             assert!(generated.success(), "kennisbank generate --pages {pages}");
         }
-        Err(_) => copy_dir(&repo().join("content"), &dir.path().join("content")),
+        Err(_) => common::copy_tree(&repo().join("content"), &dir.path().join("content")),
     }
     let root = dir.path();
     let started = Instant::now();
