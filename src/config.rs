@@ -18,6 +18,9 @@ pub struct SiteConfig {
     pub levels: Vec<Level>,
     #[serde(default)]
     pub source_kinds: Vec<Vocabulary>,
+    /// Kinds of evidence a finding can be (empirical research, review, theory, practice, policy).
+    #[serde(default)]
+    pub evidence_kinds: Vec<EvidenceKind>,
     #[serde(default)]
     pub sectors: Vec<Vocabulary>,
     #[serde(default)]
@@ -59,6 +62,14 @@ pub struct Level {
 pub struct Vocabulary {
     pub key: String,
     pub label: String,
+}
+
+/// A kind of evidence: its key, Dutch label and a one-line definition for the legend.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct EvidenceKind {
+    pub key: String,
+    pub label: String,
+    pub definition: String,
 }
 
 impl SiteConfig {
@@ -120,6 +131,7 @@ mod tests {
             categories: vec![],
             levels: vec![],
             source_kinds: vec![],
+            evidence_kinds: vec![],
             sectors: vec![],
             tags: vec![],
         }

@@ -44,6 +44,8 @@ pub struct EffectData {
     #[serde(default)]
     pub note: Option<String>,
     #[serde(default)]
+    pub editor_note: Option<String>,
+    #[serde(default)]
     pub aliases: Vec<String>,
 }
 
@@ -64,6 +66,8 @@ pub struct ValueRowData {
     pub quotes: Vec<Quote>,
     #[serde(default)]
     pub note: Option<String>,
+    #[serde(default)]
+    pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
 }
@@ -107,8 +111,20 @@ pub struct SourceData {
     pub tags: Vec<String>,
     #[serde(default)]
     pub findings: Vec<Finding>,
+    /// Default kind of evidence (a key of `evidence_kinds` in site.yaml) for the findings.
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// Default study design, in words, for the findings.
+    #[serde(default)]
+    pub design: Option<String>,
+    /// Default sectors (po, vo, mbo) of the findings.
+    #[serde(default)]
+    pub sectors: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// For editors only: never published.
+    #[serde(default)]
+    pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
 }
@@ -123,10 +139,52 @@ pub struct Finding {
     pub effects: Vec<String>,
     #[serde(default)]
     pub rows: Vec<String>,
+    /// Effects editors linked beyond the Platform's overview (`effects` are the overview's own).
+    #[serde(default)]
+    pub added_effects: Vec<String>,
+    /// Rows editors linked beyond the Platform's table (`rows` are the table's own).
+    #[serde(default)]
+    pub added_rows: Vec<String>,
     #[serde(default)]
     pub co_sources: Vec<String>,
+    /// Kind of evidence; the source's `evidence` when absent.
+    #[serde(default)]
+    pub evidence: Option<String>,
+    #[serde(default)]
+    pub design: Option<String>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    /// How the finding bears on its effects; `ondersteunt` when absent.
+    #[serde(default)]
+    pub direction: Option<DirectionSpec>,
     #[serde(default)]
     pub note: Option<String>,
+    #[serde(default)]
+    pub editor_note: Option<String>,
+}
+
+impl Finding {
+    /// Every effect the finding is tagged with: the Platform's, then the editors' additions.
+    pub fn all_effects(&self) -> Vec<String> {
+        self.effects
+            .iter()
+            .chain(&self.added_effects)
+            .cloned()
+            .collect()
+    }
+
+    /// Every value row the finding is tagged with: the Platform's, then the editors' additions.
+    pub fn all_rows(&self) -> Vec<String> {
+        self.rows.iter().chain(&self.added_rows).cloned().collect()
+    }
+}
+
+/// `direction: gemengd` (every effect of the finding) or `direction: {effect-key: tegenstrijdig}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum DirectionSpec {
+    All(String),
+    PerEffect(std::collections::BTreeMap<String, String>),
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -153,6 +211,8 @@ pub struct ArticleData {
     pub order: Option<i64>,
     #[serde(default)]
     pub draft: bool,
+    #[serde(default)]
+    pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
 }
@@ -187,6 +247,8 @@ pub struct TermData {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
+    pub editor_note: Option<String>,
+    #[serde(default)]
     pub aliases: Vec<String>,
 }
 
@@ -195,6 +257,8 @@ pub struct PageData {
     pub title: String,
     #[serde(default)]
     pub summary: Option<String>,
+    #[serde(default)]
+    pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
 }

@@ -270,12 +270,20 @@ impl<'d> Resolver<'d> {
                     );
                 }
                 anchors.push(anchor);
-                for (i, key) in finding.effects.iter().enumerate() {
+                // Until the pages show them apart (the Platform's own links first), links the
+                // editors added count like the Platform's.
+                let effects = [
+                    ("effects", &finding.effects),
+                    ("added_effects", &finding.added_effects),
+                ];
+                for (field, i, key) in effects.into_iter().flat_map(|(field, keys)| {
+                    keys.iter().enumerate().map(move |(i, k)| (field, i, k))
+                }) {
                     if let Some(e) = self.reference(
                         RefKind::Effect,
                         key,
                         &meta,
-                        &fpath(&[Step::Key("effects"), Step::Index(i)]),
+                        &fpath(&[Step::Key(field), Step::Index(i)]),
                         PageRef::Source(s),
                     ) {
                         effect_findings[e].push(here);
@@ -283,12 +291,15 @@ impl<'d> Resolver<'d> {
                         source_effects[s].insert(e);
                     }
                 }
-                for (i, key) in finding.rows.iter().enumerate() {
+                let rows = [("rows", &finding.rows), ("added_rows", &finding.added_rows)];
+                for (field, i, key) in rows.into_iter().flat_map(|(field, keys)| {
+                    keys.iter().enumerate().map(move |(i, k)| (field, i, k))
+                }) {
                     if let Some(r) = self.reference(
                         RefKind::Row,
                         key,
                         &meta,
-                        &fpath(&[Step::Key("rows"), Step::Index(i)]),
+                        &fpath(&[Step::Key(field), Step::Index(i)]),
                         PageRef::Source(s),
                     ) {
                         row_findings[r].push(here);

@@ -15,6 +15,7 @@ pub static SITE: Shape = Shape::Map(&[
     ("categories", Shape::ListOf(&CATEGORY)),
     ("levels", Shape::ListOf(&LEVEL)),
     ("source_kinds", Shape::ListOf(&VOCABULARY)),
+    ("evidence_kinds", Shape::ListOf(&EVIDENCE_KIND)),
     ("sectors", Shape::ListOf(&VOCABULARY)),
     ("tags", Shape::ListOf(&VOCABULARY)),
 ]);
@@ -33,6 +34,12 @@ static LEVEL: Shape = Shape::Map(&[
     ("description", Shape::Any),
 ]);
 
+static EVIDENCE_KIND: Shape = Shape::Map(&[
+    ("key", Shape::Any),
+    ("label", Shape::Any),
+    ("definition", Shape::Any),
+]);
+
 static VOCABULARY: Shape = Shape::Map(&[("key", Shape::Any), ("label", Shape::Any)]);
 
 pub static EFFECT: Shape = Shape::Map(&[
@@ -42,6 +49,7 @@ pub static EFFECT: Shape = Shape::Map(&[
     ("summary", Shape::Any),
     ("tags", Shape::Any),
     ("note", Shape::Any),
+    ("editor_note", Shape::Any),
     ("aliases", Shape::Any),
 ]);
 
@@ -55,6 +63,7 @@ pub static VALUE_ROW: Shape = Shape::Map(&[
     ("tags", Shape::Any),
     ("quotes", Shape::ListOf(&QUOTE)),
     ("note", Shape::Any),
+    ("editor_note", Shape::Any),
     ("aliases", Shape::Any),
 ]);
 
@@ -80,7 +89,11 @@ pub static SOURCE: Shape = Shape::Map(&[
     ("rows", Shape::Any),
     ("tags", Shape::Any),
     ("findings", Shape::ListOf(&FINDING)),
+    ("evidence", Shape::Any),
+    ("design", Shape::Any),
+    ("sectors", Shape::Any),
     ("note", Shape::Any),
+    ("editor_note", Shape::Any),
     ("aliases", Shape::Any),
 ]);
 
@@ -89,8 +102,15 @@ static FINDING: Shape = Shape::Map(&[
     ("text", Shape::Any),
     ("effects", Shape::Any),
     ("rows", Shape::Any),
+    ("added_effects", Shape::Any),
+    ("added_rows", Shape::Any),
     ("co_sources", Shape::Any),
+    ("evidence", Shape::Any),
+    ("design", Shape::Any),
+    ("sectors", Shape::Any),
+    ("direction", Shape::Any),
     ("note", Shape::Any),
+    ("editor_note", Shape::Any),
 ]);
 
 pub static ARTICLE: Shape = Shape::Map(&[
@@ -106,6 +126,7 @@ pub static ARTICLE: Shape = Shape::Map(&[
     ("parent", Shape::Any),
     ("order", Shape::Any),
     ("draft", Shape::Any),
+    ("editor_note", Shape::Any),
     ("aliases", Shape::Any),
 ]);
 
@@ -114,12 +135,14 @@ pub static TERM: Shape = Shape::Map(&[
     ("summary", Shape::Any),
     ("synonyms", Shape::Any),
     ("tags", Shape::Any),
+    ("editor_note", Shape::Any),
     ("aliases", Shape::Any),
 ]);
 
 pub static PAGE: Shape = Shape::Map(&[
     ("title", Shape::Any),
     ("summary", Shape::Any),
+    ("editor_note", Shape::Any),
     ("aliases", Shape::Any),
 ]);
 
@@ -147,7 +170,7 @@ mod tests {
                 ("date", _) => "2018-01".into(),
                 (
                     "authors" | "tags" | "effects" | "rows" | "sectors" | "sources" | "aliases"
-                    | "synonyms" | "conditions" | "co_sources",
+                    | "synonyms" | "conditions" | "co_sources" | "added_effects" | "added_rows",
                     _,
                 ) => "[a]".into(),
                 _ => "x".into(),

@@ -121,8 +121,8 @@ pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
         source_label: source.data.label.clone(),
         source_year: source.data.year,
         co_sources: refs(crate::graph::RefKind::Source, &data.co_sources),
-        effects: refs(crate::graph::RefKind::Effect, &data.effects),
-        rows: refs(crate::graph::RefKind::Row, &data.rows),
+        effects: refs(crate::graph::RefKind::Effect, &data.all_effects()),
+        rows: refs(crate::graph::RefKind::Row, &data.all_rows()),
     }
 }
 

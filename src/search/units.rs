@@ -265,8 +265,8 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
                 let anchor = &g.finding_anchors[i][n];
                 let mut f = vec![("kind", "Bevinding".to_string())];
                 f.extend(facets.clone());
-                f.extend(effect_facets(g, finding.effects.clone()));
-                f.extend(finding.rows.iter().map(|r| ("row", r.clone())));
+                f.extend(effect_facets(g, finding.all_effects()));
+                f.extend(finding.all_rows().into_iter().map(|r| ("row", r)));
                 out.push(Unit {
                     url: format!("{url}#{anchor}"),
                     title: title.clone(),
