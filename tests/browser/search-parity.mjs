@@ -1,6 +1,6 @@
 // Runs the browser search client (themes/default/static/search.js) in Node over a built site's
 // index and prints, per query, its ranked hits as JSON lines: {"query", "hits": [{url, score}]}.
-// Used by tests/search.rs (parity with `kennisbank search`) and tests/bench/search.sh.
+// Used by tests/suite/search.rs (parity with `kennisbank search`) and tests/bench/search.sh.
 // Usage: node search-parity.mjs <site dir> <limit> <query>...
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';

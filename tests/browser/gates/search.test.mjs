@@ -186,7 +186,7 @@ test('without JavaScript the header box is a plain form to the search page', asy
   await context.close();
 });
 
-// The Chromium half of the parity test (the Node half is tests/search.rs): the page's own engine
+// The Chromium half of the parity test (the Node half is tests/suite/search.rs): the page's own engine
 // ranks the same top 5 as `kennisbank search` (tantivy) over the same content.
 const PARITY_QUERIES = ['intervisie', 'kijkwijzer', 'inductie', 'eenpitters', 'Leeferink', 'startende leraren', 'samen opleiden in het mbo'];
 

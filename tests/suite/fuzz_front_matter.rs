@@ -1,7 +1,7 @@
 //! Property tests over front-matter splitting and parsing: whatever bytes an editor saves, loading
 //! returns records or diagnostics, never a panic, and every diagnostic points inside its file.
 //!
-//! `PROPTEST_CASES=200000 cargo test --release --test fuzz_front_matter` runs it longer.
+//! `PROPTEST_CASES=200000 cargo test --release --test suite fuzz_front_matter` runs it longer.
 
 use kennisbank::diagnostics::{Diagnostics, SourceFile};
 use kennisbank::load::{front_matter, schema, yaml};

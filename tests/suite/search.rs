@@ -1,20 +1,13 @@
 //! The search index: what the terminal finds, what the exported browser index holds, and that the
 //! browser client (search.js, run in Node) ranks as tantivy does.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
 use kennisbank::search::{self, Filter, Stemming};
 use serde_json::Value;
 
-fn shipped_graph() -> kennisbank::graph::KnowledgeGraph {
-    let options = kennisbank::site::BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
-    let (graph, diagnostics) = kennisbank::site::check(&options);
-    assert!(!diagnostics.has_errors(), "shipped content has errors");
-    graph.expect("graph")
-}
+use crate::util::{expect_success, kennisbank, repo, shipped_graph, shipped_site};
 
 /// The example words of the issue, each with a page a visitor must find in the top 3.
 const EXPECTED: [(&str, &str); 6] = [
@@ -28,7 +21,7 @@ const EXPECTED: [(&str, &str); 6] = [
 
 #[test]
 fn example_words_find_their_page_in_the_top_three() {
-    let index = search::index(&shipped_graph(), search::STEMMING).unwrap();
+    let index = search::index(shipped_graph(), search::STEMMING).unwrap();
     for (query, url) in EXPECTED {
         let hits = index.search(query, &Filter::default(), 3).unwrap();
         let urls: Vec<&str> = hits
@@ -41,7 +34,7 @@ fn example_words_find_their_page_in_the_top_three() {
 
 #[test]
 fn finer_units_are_hits_with_their_fragment() {
-    let index = search::index(&shipped_graph(), search::STEMMING).unwrap();
+    let index = search::index(shipped_graph(), search::STEMMING).unwrap();
     let kinds: std::collections::BTreeSet<&str> = index.units.iter().map(|u| u.kind).collect();
     for kind in [
         "Bevinding",
@@ -58,7 +51,7 @@ fn finer_units_are_hits_with_their_fragment() {
 
 #[test]
 fn a_kind_filter_keeps_only_that_kind_and_keeps_scores() {
-    let index = search::index(&shipped_graph(), search::STEMMING).unwrap();
+    let index = search::index(shipped_graph(), search::STEMMING).unwrap();
     let all = index.search("inductie", &Filter::default(), 1000).unwrap();
     let filter = Filter {
         facets: vec![("kind".into(), "Bevinding".into())],
@@ -78,15 +71,10 @@ fn a_kind_filter_keeps_only_that_kind_and_keeps_scores() {
 
 #[test]
 fn the_cli_prints_one_json_object_per_hit() {
-    let out = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
-        .args(["search", "kijkwijzer", "--json", "--limit", "3", "--root"])
-        .arg(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = expect_success(
+        kennisbank()
+            .args(["search", "kijkwijzer", "--json", "--limit", "3", "--root"])
+            .arg(repo()),
     );
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
@@ -108,11 +96,7 @@ fn read_json(path: &Path) -> Value {
 
 #[test]
 fn every_exported_word_lives_in_the_shard_its_range_names() {
-    let site = common::TestSite::shipped();
-    let out = site.dir.path().join("out");
-    let report = kennisbank::site::build(&site.options(), &out).unwrap();
-    assert!(report.written.is_some());
-    let dir = out.join("zoeken/index");
+    let dir = shipped_site().join("zoeken/index");
     let manifest = read_json(&dir.join("manifest.json"));
     assert_eq!(manifest["version"], 2);
     let hash = manifest["hash"].as_str().unwrap();
@@ -152,10 +136,7 @@ fn every_exported_word_lives_in_the_shard_its_range_names() {
 
 #[test]
 fn the_browser_client_ranks_as_tantivy_does() {
-    let site = common::TestSite::shipped();
-    let out = site.dir.path().join("out");
-    kennisbank::site::build(&site.options(), &out).unwrap();
-    let index = search::index(&shipped_graph(), search::STEMMING).unwrap();
+    let index = search::index(shipped_graph(), search::STEMMING).unwrap();
     let queries = [
         "intervisie",
         "kijkwijzer",
@@ -166,8 +147,8 @@ fn the_browser_client_ranks_as_tantivy_does() {
         "samen opleiden in het mbo",
     ];
     let node = Command::new("node")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/search-parity.mjs"))
-        .arg(&out)
+        .arg(repo().join("tests/browser/search-parity.mjs"))
+        .arg(shipped_site())
         .arg("5")
         .args(queries)
         .output()
@@ -209,7 +190,7 @@ fn the_browser_client_ranks_as_tantivy_does() {
 #[test]
 fn both_stemmers_build_and_fold_alike() {
     for stemming in [Stemming::Porter, Stemming::Snowball] {
-        let index = search::index(&shipped_graph(), stemming).unwrap();
+        let index = search::index(shipped_graph(), stemming).unwrap();
         let a = index.search("éénpitters", &Filter::default(), 5).unwrap();
         let b = index.search("eenpitters", &Filter::default(), 5).unwrap();
         assert_eq!(a, b);

@@ -2,18 +2,18 @@
 //! in a temporary folder, a real HTTP client (a plain TcpStream, so request paths go out exactly
 //! as written, `..` and all) and the real event stream the live-reload script listens to.
 //!
-//! `cargo test --release --test serve -- --ignored bench --nocapture` prints edit-to-reload
+//! `cargo test --release --test suite serve::bench -- --ignored --nocapture` prints edit-to-reload
 //! latency on a copy of the shipped content; with `KENNISBANK_BENCH_PAGES=10000` on a generated
 //! site of that many pages (`kennisbank generate`).
 
-mod common;
-
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use crate::util::http::{Events, Response, get};
+use crate::util::{TestSite, copy_tree, expect_success, kennisbank, repo};
 
 const SITE_YAML: &str = "\
 title: Testkennisbank
@@ -60,40 +60,18 @@ const PAGE_FILE: &str = "content/paginas/over.md";
 const PAGE_URL: &str = "/over/";
 const PAGE_KEY: &str = "over/index.html";
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// A project folder with the repository's theme and a few content files.
-fn small_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_tree(&repo().join("themes"), &dir.path().join("themes"));
+fn small_site() -> TestSite {
+    let site = TestSite::themes_only();
     for (path, text) in [
         ("content/site.yaml", SITE_YAML),
         ("content/effecten/behoud.md", EFFECT),
         ("content/begrippen/inductie.md", TERM),
         (PAGE_FILE, PAGE),
     ] {
-        write(dir.path(), path, text);
+        site.write(path, text);
     }
-    dir
-}
-
-fn write(root: &Path, relative: &str, text: &str) {
-    let path = root.join(relative);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
-/// Saves the way many editors do: write a temporary file beside the target, rename it over.
-fn atomic_save(root: &Path, relative: &str, text: &str) {
-    let path = root.join(relative);
-    let temp = path.with_file_name(format!(
-        ".{}.tmp",
-        path.file_name().unwrap().to_string_lossy()
-    ));
-    std::fs::write(&temp, text).unwrap();
-    std::fs::rename(&temp, &path).unwrap();
+    site
 }
 
 struct Server {
@@ -104,10 +82,9 @@ struct Server {
 
 impl Server {
     fn start(root: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+        let mut child = kennisbank()
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
-            .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -182,149 +159,12 @@ impl Drop for Server {
     }
 }
 
-#[derive(Debug)]
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// One HTTP/1.1 request with the path sent byte for byte.
-fn get(port: u16, path: &str) -> Response {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").expect("a complete response");
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    let chunked = headers
-        .iter()
-        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if chunked {
-        dechunk(body)
-    } else {
-        body.to_string()
-    };
-    Response {
-        status,
-        headers,
-        body,
-    }
-}
-
-fn dechunk(mut body: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = body.split_once("\r\n") {
-        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        out.push_str(&rest[..size]);
-        body = rest[size..].trim_start_matches("\r\n");
-    }
-    out
-}
-
-/// The live-reload event stream, read on a thread into a channel of (event name, data).
-struct Events {
-    receiver: mpsc::Receiver<(String, serde_json::Value)>,
-}
-
-impl Events {
-    fn connect(port: u16) -> Events {
-        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(
-            stream,
-            "GET /__kennisbank/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-        )
-        .unwrap();
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut name = String::new();
-            let mut data = String::new();
-            // Chunk-size lines of the chunked encoding are neither `event:` nor `data:` lines.
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                let line = line.trim_end_matches('\r');
-                if let Some(n) = line.strip_prefix("event: ") {
-                    name = n.to_string();
-                } else if let Some(d) = line.strip_prefix("data: ") {
-                    data.push_str(d);
-                } else if line.is_empty() && !data.is_empty() {
-                    let value = serde_json::from_str(&data).unwrap_or(serde_json::Value::Null);
-                    if sender.send((std::mem::take(&mut name), value)).is_err() {
-                        return;
-                    }
-                    data.clear();
-                }
-            }
-        });
-        let events = Events { receiver };
-        events.next_named("hello", Duration::from_secs(20));
-        events
-    }
-
-    /// The next event called `name`, skipping others; panics after `timeout`.
-    fn next_named(&self, name: &str, timeout: Duration) -> serde_json::Value {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.receiver.recv_timeout(left) {
-                Ok((n, data)) if n == name => return data,
-                Ok(_) => continue,
-                Err(_) => panic!("no `{name}` event within {timeout:?}"),
-            }
-        }
-    }
-
-    /// The next reload event whose changed files include `key`.
-    fn reload_of(&self, key: &str, timeout: Duration) -> serde_json::Value {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let data = self.next_named("reload", left);
-            let changed = data["changed"].as_array().unwrap();
-            if data["all"] == true || changed.iter().any(|c| c == key) {
-                return data;
-            }
-        }
-    }
-}
-
 const WAIT: Duration = Duration::from_secs(30);
 
 #[test]
 fn pages_are_served_with_the_live_script_and_the_right_types() {
     let site = small_site();
-    let server = Server::start(site.path());
+    let server = Server::start(site.root());
     let page = server.get(PAGE_URL);
     assert_eq!(page.status, 200);
     assert_eq!(
@@ -367,16 +207,15 @@ fn pages_are_served_with_the_live_script_and_the_right_types() {
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("bestaat niet"), "{}", missing.body);
     // Nothing is written into the project, least of all into content/.
-    assert!(!site.path().join("public").exists());
+    assert!(!site.path("public").exists());
 }
 
 #[test]
 fn an_edit_sends_a_reload_and_serves_the_new_content() {
     let site = small_site();
-    let server = Server::start(site.path());
+    let server = Server::start(site.root());
     let events = server.events();
-    atomic_save(
-        site.path(),
+    site.save_atomically(
         PAGE_FILE,
         &PAGE.replace("Een testsite.", "Nieuwe tekst XYZZY."),
     );
@@ -385,14 +224,13 @@ fn an_edit_sends_a_reload_and_serves_the_new_content() {
     assert!(page.body.contains("Nieuwe tekst XYZZY."), "{}", page.body);
 
     // A new page in a new folder, and a deleted one.
-    write(
-        site.path(),
+    site.write(
         "content/paginas/colofon.md",
         "---\ntitle: Colofon\n---\nGemaakt door ons.\n",
     );
     events.reload_of("colofon/index.html", WAIT);
     assert!(server.get("/colofon/").body.contains("Gemaakt door ons."));
-    std::fs::remove_file(site.path().join("content/paginas/colofon.md")).unwrap();
+    std::fs::remove_file(site.path("content/paginas/colofon.md")).unwrap();
     events.reload_of("colofon/index.html", WAIT);
     assert_eq!(server.get("/colofon/").status, 404);
 }
@@ -402,7 +240,7 @@ fn an_edit_sends_a_reload_and_serves_the_new_content() {
 #[test]
 fn an_edit_that_changes_links_or_titles_updates_the_other_pages_too() {
     let site = small_site();
-    let server = Server::start(site.path());
+    let server = Server::start(site.root());
     let events = server.events();
     let term = "begrippen/inductie/index.html";
     assert!(
@@ -411,16 +249,14 @@ fn an_edit_that_changes_links_or_titles_updates_the_other_pages_too() {
             .body
             .contains("Over deze site")
     );
-    atomic_save(
-        site.path(),
+    site.save_atomically(
         PAGE_FILE,
         &PAGE.replace("Een testsite.", "Een testsite over [[begrip:inductie]]."),
     );
     events.reload_of(term, WAIT);
     let linked = server.get("/begrippen/inductie/").body;
     assert!(linked.contains("Over deze site"), "backlink: {linked}");
-    atomic_save(
-        site.path(),
+    site.save_atomically(
         PAGE_FILE,
         &PAGE
             .replace("Een testsite.", "Een testsite over [[begrip:inductie]].")
@@ -440,7 +276,7 @@ fn an_edit_that_changes_links_or_titles_updates_the_other_pages_too() {
 #[test]
 fn after_edits_serve_serves_what_a_build_writes() {
     let site = small_site();
-    let server = Server::start(site.path());
+    let server = Server::start(site.root());
     let events = server.events();
     for text in [
         PAGE.replace("Een testsite.", "Een testsite over [[begrip:inductie]]."),
@@ -450,18 +286,17 @@ fn after_edits_serve_serves_what_a_build_writes() {
         ),
         PAGE.replace("title: Over deze site", "title: Over dit project"),
     ] {
-        atomic_save(site.path(), PAGE_FILE, &text);
+        site.save_atomically(PAGE_FILE, &text);
         events.reload_of(PAGE_KEY, WAIT);
     }
     let out = tempfile::tempdir().unwrap();
-    let built = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(out.path().join("site"))
-        .output()
-        .unwrap();
-    assert!(built.status.success(), "{built:?}");
+    expect_success(
+        kennisbank()
+            .args(["build", "--root"])
+            .arg(site.root())
+            .arg("--output")
+            .arg(out.path().join("site")),
+    );
     let site_dir = out.path().join("site");
     let files: Vec<String> = walkdir::WalkDir::new(&site_dir)
         .into_iter()
@@ -502,9 +337,9 @@ fn after_edits_serve_serves_what_a_build_writes() {
 #[test]
 fn a_stylesheet_change_swaps_the_stylesheet_without_a_page_reload() {
     let site = small_site();
-    let server = Server::start(site.path());
+    let server = Server::start(site.root());
     let events = server.events();
-    let css_path = site.path().join("themes/default/static/style.css");
+    let css_path = site.path("themes/default/static/style.css");
     let mut css = std::fs::read_to_string(&css_path).unwrap();
     css.push_str("\n.serve-test { color: rebeccapurple; }\n");
     std::fs::write(&css_path, &css).unwrap();
@@ -520,11 +355,7 @@ fn a_stylesheet_change_swaps_the_stylesheet_without_a_page_reload() {
         "pages link the new one"
     );
     // No reload came for the stylesheet: the next event is about the next edit.
-    atomic_save(
-        site.path(),
-        PAGE_FILE,
-        &PAGE.replace("Een testsite.", "Daarna."),
-    );
+    site.save_atomically(PAGE_FILE, &PAGE.replace("Een testsite.", "Daarna."));
     let next = events.reload_of(PAGE_KEY, WAIT);
     let pages: Vec<&str> = next["changed"]
         .as_array()
@@ -539,10 +370,10 @@ fn a_stylesheet_change_swaps_the_stylesheet_without_a_page_reload() {
 #[test]
 fn a_broken_file_shows_its_errors_and_the_fix_clears_them() {
     let site = small_site();
-    let server = Server::start(site.path());
+    let server = Server::start(site.root());
     let events = server.events();
     let broken = PAGE.replace("title:", "titel:");
-    atomic_save(site.path(), PAGE_FILE, &broken);
+    site.save_atomically(PAGE_FILE, &broken);
     let failure = events.next_named("build-error", WAIT);
     let first = &failure["diagnostics"][0];
     assert_eq!(first["severity"], "error");
@@ -562,11 +393,7 @@ fn a_broken_file_shows_its_errors_and_the_fix_clears_them() {
     let told = late.next_named("build-error", WAIT);
     assert_eq!(told["diagnostics"][0]["file"], PAGE_FILE);
 
-    atomic_save(
-        site.path(),
-        PAGE_FILE,
-        &PAGE.replace("Een testsite.", "Weer goed."),
-    );
+    site.save_atomically(PAGE_FILE, &PAGE.replace("Een testsite.", "Weer goed."));
     events.reload_of(PAGE_KEY, WAIT);
     late.reload_of(PAGE_KEY, WAIT);
     assert!(server.get(PAGE_URL).body.contains("Weer goed."));
@@ -583,8 +410,8 @@ fn a_broken_file_shows_its_errors_and_the_fix_clears_them() {
 #[test]
 fn paths_outside_the_site_are_refused() {
     let site = small_site();
-    std::fs::write(site.path().join("secret.txt"), "root:x:0:0").unwrap();
-    let server = Server::start(site.path());
+    std::fs::write(site.path("secret.txt"), "root:x:0:0").unwrap();
+    let server = Server::start(site.root());
     for path in [
         "/../secret.txt",
         "/../../../../etc/passwd",
@@ -616,17 +443,17 @@ fn paths_outside_the_site_are_refused() {
 #[test]
 fn a_burst_of_200_saves_ends_with_the_last_one() {
     let site = small_site();
-    let server = Server::start(site.path());
+    let server = Server::start(site.root());
     let events = server.events();
     for i in 0..200 {
         let text = PAGE.replace("Een testsite.", &format!("Versie {i} van 200."));
         if i % 2 == 0 {
-            atomic_save(site.path(), PAGE_FILE, &text);
+            site.save_atomically(PAGE_FILE, &text);
         } else {
             // Vim-style: a swap file comes and goes beside the real write.
-            let swap = site.path().join("content/paginas/.over.md.swp");
+            let swap = site.path("content/paginas/.over.md.swp");
             std::fs::write(&swap, "swap").unwrap();
-            write(site.path(), PAGE_FILE, &text);
+            site.write(PAGE_FILE, &text);
             std::fs::remove_file(&swap).unwrap();
         }
     }
@@ -648,7 +475,7 @@ fn a_burst_of_200_saves_ends_with_the_last_one() {
 #[test]
 fn many_concurrent_connections_are_all_answered() {
     let site = small_site();
-    let server = Server::start(site.path());
+    let server = Server::start(site.root());
     // Open event streams hold connections too, as open tabs do.
     let _tabs: Vec<Events> = (0..16).map(|_| server.events()).collect();
     let port = server.port;
@@ -668,7 +495,7 @@ fn many_concurrent_connections_are_all_answered() {
 #[test]
 fn ctrl_c_stops_the_server_cleanly_even_with_open_pages() {
     let site = small_site();
-    let mut server = Server::start(site.path());
+    let mut server = Server::start(site.root());
     let _tab = server.events();
     let status = server.interrupt();
     assert!(status.success(), "{status:?}");
@@ -679,9 +506,9 @@ fn a_taken_port_is_reported_with_a_free_one() {
     let site = small_site();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let output = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+    let output = kennisbank()
         .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.path())
+        .arg(site.root())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -697,20 +524,18 @@ fn a_taken_port_is_reported_with_a_free_one() {
 #[test]
 #[ignore]
 fn bench_edit_to_reload() {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_tree(&repo().join("themes"), &dir.path().join("themes"));
+    let site = TestSite::themes_only();
     match std::env::var("KENNISBANK_BENCH_PAGES") {
         Ok(pages) => {
-            let generated = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
-                .args(["generate", "--pages", &pages, "--output"])
-                .arg(dir.path())
-                .status()
-                .unwrap();
-            assert!(generated.success(), "kennisbank generate --pages {pages}");
+            expect_success(
+                kennisbank()
+                    .args(["generate", "--pages", &pages, "--output"])
+                    .arg(site.root()),
+            );
         }
-        Err(_) => common::copy_tree(&repo().join("content"), &dir.path().join("content")),
+        Err(_) => copy_tree(&repo().join("content"), &site.path("content")),
     }
-    let root = dir.path();
+    let root = site.root();
     let started = Instant::now();
     let server = Server::start(root);
     println!(
@@ -732,7 +557,7 @@ fn bench_edit_to_reload() {
         let marker = format!("Benchmarkzin {i}.");
         let edited = format!("{original}\n{marker}\n");
         let saved = Instant::now();
-        atomic_save(root, &relative, &edited);
+        site.save_atomically(&relative, &edited);
         events.next_named("reload", WAIT);
         to_event.push(ms(saved.elapsed()));
         let deadline = Instant::now() + WAIT;
@@ -757,7 +582,7 @@ fn bench_edit_to_reload() {
             })
             .collect();
         let saved = Instant::now();
-        atomic_save(root, &relative, &edited);
+        site.save_atomically(&relative, &edited);
         let deadline = Instant::now() + WAIT * 4;
         while !server.get(&format!("/{slug}/")).body.contains(&title) {
             assert!(

@@ -2,49 +2,11 @@
 //! the committed netlify.toml builds a clean copy of the content; sitemap and feed are valid XML
 //! of their formats; the open data matches the graph; `kennisbank new` writes files that check.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
-use std::sync::OnceLock;
 
-use common::TestSite;
-use kennisbank::graph::KnowledgeGraph;
-
-const BASE: &str = "https://kennisbank.example.org/";
-
-/// The shipped content built once with an absolute base URL, and its graph.
-struct Built {
-    site: TestSite,
-    graph: KnowledgeGraph,
-}
-
-impl Built {
-    fn out(&self, relative: &str) -> String {
-        self.site.read(&format!("public/{relative}"))
-    }
-}
-
-fn built() -> &'static Built {
-    static BUILT: OnceLock<Built> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let site = TestSite::shipped();
-        let mut options = site.options();
-        options.base_url = Some(BASE.to_string());
-        let report = kennisbank::site::build(&options, &site.path("public")).expect("build");
-        assert!(
-            report.written.is_some(),
-            "the shipped content must build: {:?}",
-            report.diagnostics
-        );
-        let (graph, _) = kennisbank::site::check(&options);
-        Built {
-            site,
-            graph: graph.expect("graph"),
-        }
-    })
-}
+use crate::util::{BASE, TestSite, repo, shipped_file, shipped_graph, shipped_site};
 
 fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
     node.children().find(|c| c.has_tag_name(name))
@@ -59,8 +21,7 @@ fn text_of(node: roxmltree::Node, name: &str) -> String {
 
 #[test]
 fn sitemap_lists_every_page_with_an_absolute_loc() {
-    let b = built();
-    let xml = b.out("sitemap.xml");
+    let xml = shipped_file("sitemap.xml");
     let doc = roxmltree::Document::parse(&xml).expect("sitemap.xml is well-formed XML");
     let root = doc.root_element();
     assert_eq!(
@@ -80,28 +41,28 @@ fn sitemap_lists_every_page_with_an_absolute_loc() {
         .collect();
     for loc in &locs {
         assert!(loc.starts_with(BASE), "loc not absolute on the base: {loc}");
-        let page = format!("public/{}index.html", &loc[BASE.len()..]);
-        assert!(b.site.path(&page).is_file(), "{loc} has no page {page}");
+        let page = format!("{}index.html", &loc[BASE.len()..]);
+        assert!(
+            shipped_site().join(&page).is_file(),
+            "{loc} has no page {page}"
+        );
     }
     assert!(locs.contains(&BASE.to_string()));
     assert!(locs.contains(&format!("{BASE}effecten/")));
-    let pages = walkdir::WalkDir::new(b.site.path("public"))
+    let pages = walkdir::WalkDir::new(shipped_site())
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_name() == "index.html")
         .count();
     assert_eq!(locs.len(), pages, "one <url> per page");
     assert_eq!(locs.iter().collect::<BTreeSet<_>>().len(), locs.len());
-    assert!(
-        b.out("robots.txt")
-            .contains(&format!("Sitemap: {BASE}sitemap.xml"))
-    );
+    assert!(shipped_file("robots.txt").contains(&format!("Sitemap: {BASE}sitemap.xml")));
 }
 
 #[test]
 fn atom_feed_has_the_required_elements_and_one_entry_per_article() {
-    let b = built();
-    let xml = b.out("atom.xml");
+    let g = shipped_graph();
+    let xml = shipped_file("atom.xml");
     let doc = roxmltree::Document::parse(&xml).expect("atom.xml is well-formed XML");
     let feed = doc.root_element();
     let atom = "http://www.w3.org/2005/Atom";
@@ -127,7 +88,7 @@ fn atom_feed_has_the_required_elements_and_one_entry_per_article() {
         .children()
         .filter(|n| n.has_tag_name("entry"))
         .collect();
-    assert_eq!(entries.len(), b.graph.articles.len());
+    assert_eq!(entries.len(), g.articles.len());
     let mut previous = String::from("9999");
     for entry in entries {
         let id = text_of(entry, "id");
@@ -144,33 +105,28 @@ fn atom_feed_has_the_required_elements_and_one_entry_per_article() {
 
 #[test]
 fn graph_json_validates_against_its_schema_and_the_schema_can_fail() {
-    let b = built();
+    let g = shipped_graph();
     let schema: serde_json::Value =
-        serde_json::from_str(&b.out("data/kennisgraaf.schema.json")).expect("schema is JSON");
+        serde_json::from_str(&shipped_file("data/kennisgraaf.schema.json"))
+            .expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
     let mut data: serde_json::Value =
-        serde_json::from_str(&b.out("data/kennisgraaf.json")).expect("export is JSON");
+        serde_json::from_str(&shipped_file("data/kennisgraaf.json")).expect("export is JSON");
     let errors: Vec<String> = validator
         .iter_errors(&data)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .take(5)
         .collect();
     assert!(errors.is_empty(), "export breaks its schema: {errors:#?}");
-    assert_eq!(
-        data["effects"].as_array().unwrap().len(),
-        b.graph.effects.len()
-    );
-    assert_eq!(
-        data["sources"].as_array().unwrap().len(),
-        b.graph.sources.len()
-    );
+    assert_eq!(data["effects"].as_array().unwrap().len(), g.effects.len());
+    assert_eq!(data["sources"].as_array().unwrap().len(), g.sources.len());
     let findings: usize = data["sources"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| s["findings"].as_array().unwrap().len())
         .sum();
-    assert_eq!(findings, b.graph.finding_count());
+    assert_eq!(findings, g.finding_count());
     // The schema must reject what it documents as wrong, or it proves nothing.
     data["effects"][0]["order"] = serde_json::json!("first");
     assert!(!validator.is_valid(&data), "a text order must not validate");
@@ -178,8 +134,8 @@ fn graph_json_validates_against_its_schema_and_the_schema_can_fail() {
 
 #[test]
 fn findings_csv_has_one_row_per_finding_with_effects_rows_and_source() {
-    let b = built();
-    let csv_text = b.out("data/bevindingen.csv");
+    let g = shipped_graph();
+    let csv_text = shipped_file("data/bevindingen.csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let headers = reader.headers().expect("header row").clone();
     for column in ["finding_id", "source_key", "text", "effects", "rows"] {
@@ -187,9 +143,9 @@ fn findings_csv_has_one_row_per_finding_with_effects_rows_and_source() {
     }
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
-    assert_eq!(records.len(), b.graph.finding_count());
+    assert_eq!(records.len(), g.finding_count());
     let mut i = 0;
-    for source in &b.graph.sources {
+    for source in &g.sources {
         for finding in &source.data.findings {
             let record = &records[i];
             assert_eq!(&record[column("source_key")], source.key);
@@ -203,9 +159,8 @@ fn findings_csv_has_one_row_per_finding_with_effects_rows_and_source() {
 
 #[test]
 fn ris_and_bibtex_carry_author_year_and_title() {
-    let b = built();
-    let (s, source) = b
-        .graph
+    let g = shipped_graph();
+    let (s, source) = g
         .sources
         .iter()
         .enumerate()
@@ -213,10 +168,10 @@ fn ris_and_bibtex_carry_author_year_and_title() {
             !s.data.authors.is_empty() && s.data.year.is_some() && s.data.title.is_some()
         })
         .expect("a source with authors, year and title");
-    let dir = b.graph.path(kennisbank::graph::PageRef::Source(s));
+    let dir = g.path(kennisbank::graph::PageRef::Source(s));
     let data = &source.data;
     let year = data.year.unwrap().to_string();
-    let ris = b.out(&format!("{dir}citatie.ris"));
+    let ris = shipped_file(&format!("{dir}citatie.ris"));
     let lines: Vec<&str> = ris.lines().map(|l| l.trim_end_matches('\r')).collect();
     assert!(lines[0].starts_with("TY  - "), "{ris}");
     assert_eq!(lines.last(), Some(&"ER  - "));
@@ -229,7 +184,7 @@ fn ris_and_bibtex_carry_author_year_and_title() {
         lines.contains(&&*format!("TI  - {}", data.title.as_ref().unwrap())),
         "{ris}"
     );
-    let bib = b.out(&format!("{dir}citatie.bib"));
+    let bib = shipped_file(&format!("{dir}citatie.bib"));
     assert!(
         bib.starts_with('@') && bib.contains(&format!("{{{},", source.key)),
         "{bib}"
@@ -242,20 +197,20 @@ fn ris_and_bibtex_carry_author_year_and_title() {
         bib.matches('}').count(),
         "balanced braces: {bib}"
     );
-    let all = b.out("data/bronnen.bib");
-    assert_eq!(all.matches("\n@").count() + 1, b.graph.sources.len());
+    let all = shipped_file("data/bronnen.bib");
+    assert_eq!(all.matches("\n@").count() + 1, g.sources.len());
 }
 
 #[test]
 fn pages_carry_canonical_open_graph_and_source_json_ld_without_inline_script_or_style() {
-    let b = built();
-    let source_page = b.out(&format!(
+    let g = shipped_graph();
+    let source_page = shipped_file(&format!(
         "{}index.html",
-        b.graph.path(kennisbank::graph::PageRef::Source(0))
+        g.path(kennisbank::graph::PageRef::Source(0))
     ));
     let canonical = format!(
         "<link rel=\"canonical\" href=\"{BASE}{}\">",
-        b.graph.path(kennisbank::graph::PageRef::Source(0))
+        g.path(kennisbank::graph::PageRef::Source(0))
     );
     assert!(source_page.contains(&canonical), "no {canonical}");
     assert!(source_page.contains("property=\"og:title\""));
@@ -273,7 +228,7 @@ fn pages_carry_canonical_open_graph_and_source_json_ld_without_inline_script_or_
     ));
     // netlify.toml's Content-Security-Policy allows no inline script or style: every <script> must
     // load a file (or be a JSON-LD data block) and no element may carry a style attribute.
-    for entry in walkdir::WalkDir::new(b.site.path("public")) {
+    for entry in walkdir::WalkDir::new(shipped_site()) {
         let entry = entry.unwrap();
         if entry.path().extension().is_none_or(|e| e != "html") {
             continue;
@@ -309,7 +264,7 @@ fn fake_cargo(dir: &Path) {
 
 #[test]
 fn netlify_toml_builds_a_clean_copy_for_production_and_previews() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = repo();
     let config: toml::Table = std::fs::read_to_string(repo.join("netlify.toml"))
         .unwrap()
         .parse()

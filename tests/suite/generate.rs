@@ -1,25 +1,18 @@
 //! The hidden `generate` command writes a synthetic site that the real `check` accepts, so the
 //! benchmark (tests/bench/run.sh) measures builds of valid content.
 
-use std::process::Command;
-
-const BIN: &str = env!("CARGO_BIN_EXE_kennisbank");
+use crate::util::{expect_success, kennisbank, repo};
 
 #[test]
 fn a_generated_site_passes_check_with_no_errors() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
-    let generated = Command::new(BIN)
-        .args(["generate", "--pages", "400", "--seed", "3", "--output"])
-        .arg(&site)
-        .arg("--root")
-        .arg(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        generated.status.success(),
-        "generate failed: {}",
-        String::from_utf8_lossy(&generated.stderr)
+    expect_success(
+        kennisbank()
+            .args(["generate", "--pages", "400", "--seed", "3", "--output"])
+            .arg(&site)
+            .arg("--root")
+            .arg(repo()),
     );
     let files = walkdir::WalkDir::new(site.join("content"))
         .into_iter()
@@ -36,7 +29,7 @@ fn a_generated_site_passes_check_with_no_errors() {
         "asked for 400 pages, got {files}"
     );
 
-    let checked = Command::new(BIN)
+    let checked = kennisbank()
         .args(["check", "--format", "json", "--root"])
         .arg(&site)
         .output()
@@ -57,7 +50,7 @@ fn a_generated_site_passes_check_with_no_errors() {
 fn generate_refuses_to_mix_into_existing_content() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("content/bronnen")).unwrap();
-    let out = Command::new(BIN)
+    let out = kennisbank()
         .args(["generate", "--pages", "50", "--output"])
         .arg(dir.path())
         .output()

@@ -3,9 +3,7 @@
 //! a hint. Positions are found by searching for the offending text, so the expectations read like
 //! the mistakes themselves.
 
-mod common;
-
-use common::{TestSite, position_of};
+use crate::util::{TestSite, position_of};
 use kennisbank::diagnostics::{Diagnostic, Severity};
 
 /// One planted mistake: the file to write, its content, the expected code, the text the caret

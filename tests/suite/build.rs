@@ -1,9 +1,7 @@
 //! Building whole sites: the fixture renders, links work both ways, and a failed build never
 //! touches the previous output.
 
-mod common;
-
-use common::{TestSite, snapshot};
+use crate::util::{TestSite, snapshot};
 
 #[test]
 fn fixture_builds_without_any_diagnostic() {

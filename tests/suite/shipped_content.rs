@@ -1,23 +1,9 @@
 //! The shipped knowledge base: it builds with no error and no warning, and the counts of what the
 //! seeds contain are pinned so that content cannot silently go missing.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use kennisbank::graph::KnowledgeGraph;
-
-fn shipped() -> KnowledgeGraph {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (graph, diagnostics) = kennisbank::site::check(&kennisbank::site::BuildOptions::new(root));
-    let problems: Vec<String> = diagnostics.iter().map(|d| d.one_line()).collect();
-    assert!(
-        problems.is_empty(),
-        "the shipped content must check clean:\n{}",
-        problems.join("\n")
-    );
-    graph.expect("shipped content has a site.yaml")
-}
+use crate::util::shipped_graph as shipped;
 
 #[test]
 fn eight_effects_in_three_categories_in_schema_order() {

@@ -2,35 +2,12 @@
 //! every page shares, the bibliography's pre-rendered sort and filter pages, the value table and
 //! the evidence matrix. Accessibility in a real browser is checked by tests/browser/run.sh.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
+use std::path::PathBuf;
 
-/// The shipped content, built once for all tests in this file.
-fn site() -> &'static Path {
-    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &SITE
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let out = dir.path().join("site");
-            let built = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
-                .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
-                .arg(&out)
-                .output()
-                .unwrap();
-            assert!(
-                built.status.success(),
-                "building the shipped content failed:\n{}",
-                String::from_utf8_lossy(&built.stderr)
-            );
-            (dir, out)
-        })
-        .1
-}
+use crate::util::{shipped_file, shipped_site as site};
 
 fn page(path: &str) -> String {
-    let file = site().join(path).join("index.html");
-    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display()))
+    shipped_file(&format!("{path}/index.html"))
 }
 
 /// Every piece of `html` between `start` and the next `end`.

@@ -1,0 +1,16 @@
+//! The integration tests: one binary (as ripgrep's `tests/tests.rs` and mdBook's
+//! `tests/testsuite/main.rs`), so the crate links once and unused helpers are reported.
+//! Each module is named after what it covers; `cargo test --test suite serve::` runs one.
+
+mod util;
+
+mod build;
+mod diagnostics;
+mod fuzz_front_matter;
+mod generate;
+mod paraphrase;
+mod publish;
+mod search;
+mod serve;
+mod shipped_content;
+mod site_pages;
