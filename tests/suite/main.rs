@@ -10,6 +10,7 @@ mod fuzz_front_matter;
 mod generate;
 mod paraphrase;
 mod publish;
+mod reports;
 mod search;
 mod serve;
 mod shipped_content;

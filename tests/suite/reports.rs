@@ -1,0 +1,111 @@
+//! The reports editors read, pinned as snapshots (insta): what `kennisbank check` prints for a
+//! handful of representative mistakes, in the terminal and as `--format json`. A change to the
+//! wording, the caret or the hint shows up as a diff to review, not as a silent drift.
+//!
+//! The real binary runs in a temporary copy of a site; its folder is redacted to `[ROOT]`, and
+//! colour is off (`NO_COLOR`, and stderr is a pipe). After an intended change, review and accept
+//! the new snapshots with `INSTA_UPDATE=always cargo test --test suite reports::` (or
+//! `cargo insta review`); commit the `.snap` files, never `.snap.new`.
+
+use crate::util::{TestSite, repo};
+
+/// What `kennisbank <args>` prints where editors look (stderr, or stdout for JSON), with its exit
+/// code on the first line.
+fn report(site: &TestSite, args: &[&str]) -> String {
+    let output = site.run(args);
+    let json = args.contains(&"json");
+    let printed = if json { &output.stdout } else { &output.stderr };
+    let root = site.root().to_string_lossy();
+    let text = String::from_utf8_lossy(printed).replace(&*root, "[ROOT]");
+    format!("exit: {:?}\n{text}", output.status.code())
+}
+
+/// The fixture with one file written (or replaced).
+fn fixture_with(file: &str, text: &str) -> TestSite {
+    let site = TestSite::fixture();
+    site.write(file, text);
+    site
+}
+
+/// The example in README.md, on the shipped content with the typo planted where the README shows
+/// it. The README's block must be what the command prints, so the README cannot drift either.
+#[test]
+fn the_readme_example_is_what_check_prints() {
+    let site = TestSite::shipped();
+    let file = "content/bronnen/rug-2017.md";
+    let text = site.read(file).replacen(
+        "effects: [verbinding-theorie-praktijk]",
+        "effects: [verbinding-theorie-praktyk]",
+        1,
+    );
+    site.write(file, text);
+    let printed = report(&site, &["check"]);
+    insta::assert_snapshot!("readme_unknown_effect", printed);
+
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let example = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README.md has a ```text example");
+    assert!(
+        printed.contains(example),
+        "README.md's example is not what `kennisbank check` prints; update one of them.\n\
+         README:\n{example}\nprinted:\n{printed}"
+    );
+}
+
+#[test]
+fn an_unknown_key_names_the_closest_known_one() {
+    let site = fixture_with(
+        "content/begrippen/typo.md",
+        "---\ntitle: Mentor\nsummary: Begeleidt de student.\ntgas: [krimp]\n---\nTekst.\n",
+    );
+    insta::assert_snapshot!("unknown_key", report(&site, &["check"]));
+}
+
+#[test]
+fn a_yaml_syntax_error_points_into_the_front_matter() {
+    let site = fixture_with(
+        "content/begrippen/syntax.md",
+        "---\ntitle: [Open\nsummary: s\n---\n",
+    );
+    insta::assert_snapshot!("yaml_syntax", report(&site, &["check"]));
+}
+
+#[test]
+fn an_unknown_reference_in_the_body_is_underlined_in_place() {
+    let site = fixture_with(
+        "content/paginas/tekst.md",
+        "---\ntitle: Tekst\n---\nEerste regel.\nZie [[bron:rug-2071]] hier.\n",
+    );
+    insta::assert_snapshot!("unknown_reference", report(&site, &["check"]));
+}
+
+#[test]
+fn a_template_error_names_the_template() {
+    let site = fixture_with(
+        "themes/default/templates/term.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ term.summary }\n{% endblock %}\n",
+    );
+    insta::assert_snapshot!("template_syntax", report(&site, &["check"]));
+}
+
+#[test]
+fn the_json_form_carries_the_same_report() {
+    let site = fixture_with(
+        "content/begrippen/typo.md",
+        "---\ntitle: Mentor\nsummary: Begeleidt de student.\ntgas: [krimp]\n---\nTekst.\n",
+    );
+    let printed = report(&site, &["check", "--format", "json"]);
+    // One object per line; pretty-printed here so a change reads as a diff of fields.
+    let (exit, lines) = printed.split_once('\n').unwrap();
+    let pretty: Vec<String> = lines
+        .lines()
+        .map(|l| {
+            let value: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            serde_json::to_string_pretty(&value).unwrap()
+        })
+        .collect();
+    insta::assert_snapshot!("unknown_key_json", format!("{exit}\n{}", pretty.join("\n")));
+}
