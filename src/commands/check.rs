@@ -1,5 +1,7 @@
 use std::process::ExitCode;
 
+use kennisbank::linkcheck;
+
 use super::CheckArgs;
 use super::report::{self, Format};
 
@@ -21,8 +23,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             &discard,
         )?;
     }
+    let external = match graph.as_ref().filter(|_| args.external) {
+        Some(graph) => Some(check_external(graph, args, &mut diagnostics)?),
+        None => None,
+    };
     report::print(&diagnostics, args.format)?;
     if args.format == Format::Human {
+        if let Some(summary) = external {
+            eprintln!("{summary}");
+        }
         eprintln!("check: {}", report::counts(&diagnostics));
     }
     Ok(if diagnostics.has_errors() {
@@ -30,4 +39,18 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--external`: the links of the site, asked of their servers.
+fn check_external(
+    graph: &kennisbank::graph::KnowledgeGraph,
+    args: &CheckArgs,
+    diagnostics: &mut kennisbank::diagnostics::Diagnostics,
+) -> anyhow::Result<linkcheck::Summary> {
+    let site_url = Some(graph.config.base_url.as_str()).filter(|u| linkcheck::is_web_address(u));
+    let mut options = linkcheck::Options::new(&args.site.root, site_url);
+    options.read_cache = !args.no_cache;
+    let (found, summary) = linkcheck::check_blocking(linkcheck::links_of(graph), &options)?;
+    diagnostics.extend(found);
+    Ok(summary)
 }

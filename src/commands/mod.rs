@@ -26,6 +26,7 @@ const EXAMPLES: &str = "Examples:
   kennisbank build --output /tmp/site    build somewhere else
   kennisbank check                       report every mistake in content/, write nothing
   kennisbank check --format json         the same, one JSON object per problem
+  kennisbank check --external            also ask every external link's server
   kennisbank serve --open                preview with live reload at http://127.0.0.1:1111/
   kennisbank search kijkwijzer           search from the terminal
   kennisbank new bron helms-lorenz-2024  start a new source file";
@@ -40,7 +41,9 @@ pub enum Command {
     /// Check all content and templates and report every problem; write nothing.
     #[command(after_help = "Examples:
   kennisbank check
-  kennisbank check --drafts --format json")]
+  kennisbank check --drafts --format json
+  kennisbank check --external
+  kennisbank check --external --no-cache")]
     Check(CheckArgs),
     /// Search the content as the site's search box does (same index, same ranking).
     #[command(after_help = "Examples:
@@ -103,6 +106,13 @@ pub struct CheckArgs {
     /// How to print problems.
     #[arg(long, value_enum, default_value_t = report::Format::Human)]
     pub format: report::Format,
+    /// Also ask the servers of every external (http/https) link whether the page still exists.
+    /// Answers are kept in <root>/.cache/kennisbank/links.json.
+    #[arg(long)]
+    pub external: bool,
+    /// With --external: ask every server again instead of using stored answers.
+    #[arg(long, requires = "external")]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Args)]

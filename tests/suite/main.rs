@@ -8,6 +8,7 @@ mod build;
 mod diagnostics;
 mod fuzz_front_matter;
 mod generate;
+mod linkcheck;
 mod paraphrase;
 mod publish;
 mod reports;
