@@ -129,10 +129,14 @@ impl Fetcher {
 
     /// HEAD, then GET when HEAD got an error status: many servers answer HEAD wrongly (405, 403,
     /// 501, even 404) while GET works. A GET refused with 403 is tried once more with the
-    /// fallback agent. 429 is never repeated as GET here: the retry loop waits first.
+    /// fallback agent. 429 and 503 are never repeated as GET at once: the retry loop waits first.
     async fn ask(&self, url: &Url) -> Result<Answer, Failure> {
         let head = self.follow(Method::HEAD, url, None).await?;
-        if head.status.as_u16() < 400 || head.status == StatusCode::TOO_MANY_REQUESTS {
+        let busy = matches!(
+            head.status,
+            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+        );
+        if head.status.as_u16() < 400 || busy {
             return Ok(head);
         }
         let get = self.follow(Method::GET, url, None).await?;

@@ -124,6 +124,32 @@ async fn too_many_requests_waits_for_retry_after_and_tries_again() {
 }
 
 #[tokio::test]
+async fn service_unavailable_is_retried_with_backoff_then_a_warning() {
+    let server = Server::start().await;
+    let urls = [server.url("/down-once"), server.url("/down")];
+    let (diagnostics, _) = run(&urls, &options(Dns::System)).await;
+    assert_eq!(
+        codes(&diagnostics),
+        [("external-status", Severity::Warning)]
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .next()
+            .unwrap()
+            .message
+            .contains("/down`")
+    );
+    let asked = |target: &str| server.hits().iter().filter(|h| h.target == target).count();
+    assert_eq!(asked("/down-once"), 2, "503, then 200 after the backoff");
+    assert_eq!(
+        asked("/down"),
+        3,
+        "the first try and two retries, HEAD only"
+    );
+}
+
+#[tokio::test]
 async fn a_retry_after_beyond_the_cap_is_a_warning_at_once() {
     let server = Server::start().await;
     let started = Instant::now();

@@ -114,6 +114,9 @@ async fn answer(
             (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "1")]).into_response()
         }
         "/busy" => StatusCode::OK.into_response(),
+        "/down-once" if earlier == 0 => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        "/down-once" => StatusCode::OK.into_response(),
+        "/down" => StatusCode::SERVICE_UNAVAILABLE.into_response(),
         "/very-busy" => (
             StatusCode::TOO_MANY_REQUESTS,
             [(header::RETRY_AFTER, "3600")],
