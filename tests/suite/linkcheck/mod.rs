@@ -6,7 +6,7 @@ mod server;
 use std::time::{Duration, Instant};
 
 use axum::http::Method;
-use kennisbank::diagnostics::{Diagnostics, Severity, SourceFile, Span};
+use kennisbank::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
 use kennisbank::linkcheck::{self, Dns, Link, Options, Summary};
 
 use crate::util::{TestSite, kennisbank, position_of};
@@ -52,13 +52,18 @@ fn codes(diagnostics: &Diagnostics) -> Vec<(&'static str, Severity)> {
     diagnostics.iter().map(|d| (d.code, d.severity)).collect()
 }
 
+/// The one diagnostic of a run, which must have `code` and `severity`.
+fn only<'a>(diagnostics: &'a Diagnostics, code: &str, severity: Severity) -> &'a Diagnostic {
+    assert_eq!(codes(diagnostics), [(code, severity)]);
+    diagnostics.iter().next().unwrap()
+}
+
 #[tokio::test]
 async fn a_working_page_is_silent_and_a_missing_one_is_an_error_at_its_place() {
     let server = Server::start().await;
     let urls = [server.url("/ok"), server.url("/missing")];
     let (diagnostics, summary) = run(&urls, &options(Dns::System)).await;
-    assert_eq!(codes(&diagnostics), [("external-gone", Severity::Error)]);
-    let broken = diagnostics.iter().next().unwrap();
+    let broken = only(&diagnostics, "external-gone", Severity::Error);
     assert_eq!(
         broken.line_col(),
         Some((4, 6)),
@@ -94,8 +99,8 @@ async fn a_permanent_redirect_names_the_new_address_and_a_temporary_one_is_fine(
     let server = Server::start().await;
     let urls = [server.url("/old#methode"), server.url("/elsewhere")];
     let (diagnostics, _) = run(&urls, &options(Dns::System)).await;
-    assert_eq!(codes(&diagnostics), [("external-moved", Severity::Warning)]);
-    let help = diagnostics.iter().next().unwrap().help.clone().unwrap();
+    let moved = only(&diagnostics, "external-moved", Severity::Warning);
+    let help = moved.help.clone().unwrap();
     let new = server.url("/new#methode");
     assert!(help.contains(&new), "the hint names {new}: {help}");
 }
@@ -128,18 +133,8 @@ async fn service_unavailable_is_retried_with_backoff_then_a_warning() {
     let server = Server::start().await;
     let urls = [server.url("/down-once"), server.url("/down")];
     let (diagnostics, _) = run(&urls, &options(Dns::System)).await;
-    assert_eq!(
-        codes(&diagnostics),
-        [("external-status", Severity::Warning)]
-    );
-    assert!(
-        diagnostics
-            .iter()
-            .next()
-            .unwrap()
-            .message
-            .contains("/down`")
-    );
+    let found = only(&diagnostics, "external-status", Severity::Warning);
+    assert!(found.message.contains("/down`"), "{}", found.message);
     let asked = |target: &str| server.hits().iter().filter(|h| h.target == target).count();
     assert_eq!(asked("/down-once"), 2, "503, then 200 after the backoff");
     assert_eq!(
@@ -154,11 +149,8 @@ async fn a_retry_after_beyond_the_cap_is_a_warning_at_once() {
     let server = Server::start().await;
     let started = Instant::now();
     let (diagnostics, _) = run(&[server.url("/very-busy")], &options(Dns::System)).await;
-    assert_eq!(
-        codes(&diagnostics),
-        [("external-rate-limited", Severity::Warning)]
-    );
-    let help = diagnostics.iter().next().unwrap().help.clone().unwrap();
+    let limited = only(&diagnostics, "external-rate-limited", Severity::Warning);
+    let help = limited.help.clone().unwrap();
     assert!(help.contains("3600 s"), "{help}");
     assert_eq!(server.hits().len(), 1);
     assert!(started.elapsed() < Duration::from_secs(30));
@@ -273,18 +265,8 @@ async fn an_unknown_host_is_an_error_and_all_hosts_failing_is_one_offline_warnin
         "http://nope.test/".to_string(),
     ];
     let (diagnostics, _) = run(&urls, &options(server.dns(&["a.test"]))).await;
-    assert_eq!(
-        codes(&diagnostics),
-        [("external-host-unknown", Severity::Error)]
-    );
-    assert!(
-        diagnostics
-            .iter()
-            .next()
-            .unwrap()
-            .message
-            .contains("nope.test")
-    );
+    let found = only(&diagnostics, "external-host-unknown", Severity::Error);
+    assert!(found.message.contains("nope.test"), "{}", found.message);
 
     let urls = [
         "http://nope.test/".to_string(),
