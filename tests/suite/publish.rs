@@ -150,8 +150,8 @@ fn findings_csv_has_one_row_per_finding_with_effects_rows_and_source() {
             let record = &records[i];
             assert_eq!(&record[column("source_key")], source.key);
             assert_eq!(&record[column("text")], finding.text.trim());
-            assert_eq!(&record[column("effects")], finding.effects.join(";"));
-            assert_eq!(&record[column("rows")], finding.rows.join(";"));
+            assert_eq!(&record[column("effects")], finding.all_effects().join(";"));
+            assert_eq!(&record[column("rows")], finding.all_rows().join(";"));
             i += 1;
         }
     }

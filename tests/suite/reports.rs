@@ -34,8 +34,8 @@ fn the_readme_example_is_what_check_prints() {
     let site = TestSite::shipped();
     let file = "content/bronnen/rug-2017.md";
     let text = site.read(file).replacen(
-        "effects: [verbinding-theorie-praktijk]",
-        "effects: [verbinding-theorie-praktyk]",
+        "    effects: [verbinding-theorie-praktijk]",
+        "    effects: [verbinding-theorie-praktyk]",
         1,
     );
     site.write(file, text);
