@@ -1,7 +1,11 @@
-//! Building whole sites: the fixture renders, links work both ways, and a failed build never
-//! touches the previous output.
+//! Building whole sites: the fixture renders, links work both ways, and a failed or killed build
+//! never touches the previous output.
 
-use crate::util::{TestSite, snapshot};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::util::{TestSite, expect_success, kennisbank, repo, snapshot};
 
 #[test]
 fn fixture_builds_without_any_diagnostic() {
@@ -149,20 +153,105 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
 }
 
+/// A build killed for real (SIGKILL, so no cleanup code runs) while it is writing its staging
+/// folder: the previous output stays byte-identical, and the next build succeeds and removes what
+/// the killed one left. The killed site is generated large enough that the build is still
+/// rendering when the staging folder first holds files.
+#[cfg(unix)]
 #[test]
 fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up() {
-    let site = TestSite::fixture();
-    let out = site.path("public");
-    kennisbank::site::build(&site.options(), &out).unwrap();
+    use std::os::unix::process::ExitStatusExt;
+
+    let previous = TestSite::fixture();
+    let dir = tempfile::tempdir().unwrap();
+    // The output alone in its folder: whatever else appears there is the build's staging.
+    let out = dir.path().join("out/site");
+    let built = kennisbank::site::build(&previous.options(), &out).unwrap();
+    assert!(built.written.is_some());
     let before = snapshot(&out);
-    // What a killed build leaves: a half-filled staging folder beside the output.
-    site.write(".public.staging-99999/index.html", "half");
-    assert_eq!(snapshot(&out), before);
-    kennisbank::site::build(&site.options(), &out).unwrap();
-    assert!(
-        !site.path(".public.staging-99999").exists(),
-        "stale staging folder not removed"
+
+    let large = dir.path().join("large");
+    expect_success(
+        kennisbank()
+            .args(["generate", "--pages", "400", "--seed", "5", "--output"])
+            .arg(&large)
+            .arg("--root")
+            .arg(repo()),
     );
+    let build = || {
+        let mut command = kennisbank();
+        command
+            .arg("build")
+            .arg("--root")
+            .arg(&large)
+            .arg("--output")
+            .arg(&out);
+        command
+    };
+    let mut child = build()
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The moment to kill: the build is writing (its staging folder holds files or, were it to
+    // write in place, the output's file count has moved).
+    let deadline = Instant::now() + Duration::from_secs(300);
+    let staging = loop {
+        let staging = beside(&out).into_iter().find(|p| files_in(p) >= 20);
+        if staging.is_some() || files_in(&out) != before.len() {
+            break staging;
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the build ended ({status}) before it wrote 20 files");
+        }
+        assert!(Instant::now() < deadline, "the build wrote nothing");
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(
+        status.signal(),
+        Some(9),
+        "the build was not killed but ended: {status}"
+    );
+    assert!(
+        snapshot(&out) == before,
+        "the killed build changed the previous output"
+    );
+    let staging = staging.expect("the build wrote outside a staging folder");
+    assert!(
+        files_in(&staging) >= 20,
+        "a killed build cannot clean up, yet its staging folder went"
+    );
+
+    let next = build().output().unwrap();
+    assert!(
+        next.status.success(),
+        "the build after the killed one failed:\n{}",
+        String::from_utf8_lossy(&next.stderr)
+    );
+    assert_eq!(beside(&out), Vec::<PathBuf>::new(), "staging folders left");
+    assert!(out.join("bronnen").read_dir().unwrap().count() > 100);
+}
+
+/// Everything in the output's folder except the output itself.
+fn beside(out: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p != out)
+        .collect();
+    found.sort();
+    found
+}
+
+/// How many files there are under `dir` (0 once it is gone); tolerates files coming and going.
+fn files_in(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .count()
 }
 
 #[test]
