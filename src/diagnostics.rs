@@ -35,12 +35,16 @@ impl SourceFile {
         }
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
+    /// 1-based line and column (in characters) of a byte offset. Lines end in `\n`, `\r\n` or a
+    /// lone `\r`, as in editors and in miette's rendering.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let before = &self.text[..floor_char_boundary(&self.text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let lone_cr = before
+            .match_indices('\r')
+            .filter(|(i, _)| self.text.as_bytes().get(i + 1) != Some(&b'\n'));
+        let line = before.matches('\n').count() + lone_cr.count() + 1;
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
         let col = before[line_start..].chars().count() + 1;
         (line, col)
     }
@@ -263,12 +267,19 @@ impl miette::SourceCode for SourceFile {
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
         let contents = (*self.text).read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts the column in bytes (it is set only without context lines, for the
+        // `file:line:col` header); editors, `line_col` and the JSON count characters.
+        let column = if context_lines_before == 0 {
+            self.line_col(span.offset()).1 - 1
+        } else {
+            contents.column()
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.path.display().to_string(),
             contents.data(),
             *contents.span(),
             contents.line(),
-            contents.column(),
+            column,
             contents.line_count(),
         )))
     }
@@ -381,6 +392,9 @@ mod tests {
         assert_eq!(file.line_col(4), (1, 4));
         let b = file.text.find(" b").unwrap() + 1;
         assert_eq!(file.line_col(b), (2, 8));
+        let crlf = SourceFile::new("x.md", "a\r\nb\rc");
+        assert_eq!(crlf.line_col(3), (2, 1));
+        assert_eq!(crlf.line_col(5), (3, 1));
     }
 
     #[test]
@@ -408,6 +422,20 @@ mod tests {
         assert_eq!(
             d.one_line(),
             "error[unknown-category]: content/effecten/a.md:2:11: unknown category `primiar`"
+        );
+    }
+
+    #[test]
+    fn rendered_column_counts_characters_as_line_col_does() {
+        let text = "---\ntitle: T\n---\nÉén café [[bron:x]]\n";
+        let file = SourceFile::new("content/paginas/t.md", text);
+        let at = text.find("[[").unwrap();
+        let d = Diagnostic::error("unknown-source", "no source `x`").at(&file, Span::new(at, 10));
+        assert_eq!(d.line_col(), Some((4, 10)));
+        let rendered = d.render(false);
+        assert!(
+            rendered.contains("content/paginas/t.md:4:10]"),
+            "{rendered}"
         );
     }
 }

@@ -1,10 +1,13 @@
-//! Property tests over front-matter splitting and parsing: whatever bytes an editor saves, loading
-//! returns records or diagnostics, never a panic, and every diagnostic points inside its file.
+//! Property tests over loading a content file: whatever bytes an editor saves, in whichever
+//! folder, `kennisbank::load::load` (the real entry point: decode, split, parse, key check, typed
+//! record) returns records or diagnostics, never a panic, and every diagnostic's span lies inside
+//! the file it names.
 //!
+//! Each case loads a real project folder, so the default is 500 cases a property;
 //! `PROPTEST_CASES=200000 cargo test --release --test suite fuzz_front_matter` runs it longer.
 
-use kennisbank::diagnostics::{Diagnostics, SourceFile};
-use kennisbank::load::{front_matter, schema, yaml};
+use std::cell::RefCell;
+
 use proptest::prelude::*;
 
 /// Text that looks like front matter often enough to reach the YAML parser and serde.
@@ -35,57 +38,79 @@ fn front_matter_like() -> impl Strategy<Value = String> {
         })
 }
 
-fn load_one(text: &str) {
-    let file = SourceFile::new("content/bronnen/x.md", text);
-    let mut diagnostics = Diagnostics::new();
-    match front_matter::split(&file) {
-        Err(d) => diagnostics.push(d),
-        Ok(split) => match yaml::parse(&file, split.yaml, split.yaml_offset) {
-            Err(d) => diagnostics.push(d),
-            Ok(tree) => {
-                yaml::check_keys(&file, &tree, &schema::SOURCE, &mut diagnostics);
-                if let Err(d) = yaml::typed::<kennisbank::model::SourceData>(
-                    &file,
-                    split.yaml,
-                    split.yaml_offset,
-                ) {
-                    diagnostics.push(d);
-                }
-            }
-        },
-    }
-    for d in diagnostics.iter() {
-        if let Some((file, span)) = &d.location {
-            assert!(
-                span.start <= file.text.len(),
-                "span outside the file: {d:?}"
+/// The six content folders: each kind of file has its own schema.
+const FOLDERS: [&str; 6] = [
+    "effecten",
+    "waarden",
+    "bronnen",
+    "kennisbank",
+    "begrippen",
+    "paginas",
+];
+
+thread_local! {
+    /// One project folder per test thread, its single content file overwritten per case.
+    static SITE: RefCell<Option<tempfile::TempDir>> = const { RefCell::new(None) };
+}
+
+fn load_one(bytes: &[u8], folder: usize) {
+    SITE.with(|site| {
+        let mut site = site.borrow_mut();
+        let root = site
+            .get_or_insert_with(|| tempfile::tempdir().unwrap())
+            .path();
+        let content = root.join("content");
+        let _ = std::fs::remove_dir_all(&content);
+        let relative = format!("content/{}/x.md", FOLDERS[folder % FOLDERS.len()]);
+        let path = root.join(&relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        let loaded = kennisbank::load::load(root, &content);
+        for d in loaded.diagnostics.iter() {
+            let Some((file, span)) = &d.location else {
+                continue;
+            };
+            assert_eq!(
+                file.path.to_string_lossy(),
+                relative,
+                "a diagnostic about another file: {d:?}"
             );
-            let _ = d.render(false);
+            assert!(
+                span.start + span.len <= file.text.len(),
+                "span {}..{} outside the file of {} bytes: {d:?}",
+                span.start,
+                span.start + span.len,
+                file.text.len()
+            );
+            let rendered = d.render(false);
             let (line, col) = d.line_col().unwrap();
-            assert!(line >= 1 && col >= 1);
+            assert!(
+                rendered.contains(&format!("{relative}:{line}:{col}")),
+                "the report does not name its place:\n{rendered}"
+            );
         }
-    }
+    });
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(500))]
 
     #[test]
-    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
-        load_one(&text);
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}", folder in 0..6usize) {
+        load_one(text.as_bytes(), folder);
     }
 
     #[test]
-    fn front_matter_like_text_never_panics(text in front_matter_like()) {
-        load_one(&format!("{text}\n---\nbody\n"));
-        load_one(&text);
+    fn front_matter_like_text_never_panics(text in front_matter_like(), folder in 0..6usize) {
+        load_one(format!("{text}\n---\nbody\n").as_bytes(), folder);
+        load_one(text.as_bytes(), folder);
     }
 
     #[test]
-    fn arbitrary_bytes_decode_or_report(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        match front_matter::decode(std::path::Path::new("x.md"), bytes) {
-            Ok(text) => load_one(&text),
-            Err(d) => { let _ = d.render(false); }
-        }
+    fn arbitrary_bytes_decode_or_report(
+        bytes in prop::collection::vec(any::<u8>(), 0..200),
+        folder in 0..6usize,
+    ) {
+        load_one(&bytes, folder);
     }
 }
