@@ -23,5 +23,4 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod synthetic;
 pub mod timings;

@@ -2,7 +2,6 @@
 
 mod build;
 mod check;
-mod generate;
 mod new;
 mod report;
 mod search;
@@ -62,9 +61,6 @@ pub enum Command {
   kennisbank new waarde 1.7
   kennisbank new artikel \"Samen opleiden in het mbo\"")]
     New(new::NewArgs),
-    /// Write a synthetic site of N pages for benchmarks (tests/bench/run.sh).
-    #[command(hide = true)]
-    Generate(GenerateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -116,22 +112,6 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct GenerateArgs {
-    /// About how many content files to write.
-    #[arg(long, default_value_t = 1000)]
-    pub pages: usize,
-    /// The same seed gives the same site.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// The project folder to create: gets content/ and a link to this project's themes/.
-    #[arg(long, short, value_name = "DIR")]
-    pub output: PathBuf,
-    /// The project whose themes/ the generated site links to.
-    #[arg(long, default_value = ".", value_name = "DIR")]
-    pub root: PathBuf,
-}
-
-#[derive(Debug, Args)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub site: SiteArgs,
@@ -176,6 +156,5 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::New(args) => new::run(&args),
-        Command::Generate(args) => generate::run(&args),
     }
 }

@@ -5,7 +5,7 @@
 #   bash tests/bench/run.sh 1000 10000 50000
 #   RUNS=5 bash tests/bench/run.sh 1000     # runs per measurement (median is reported); default 3
 #
-# Per size: generate the content (`kennisbank generate`, fixed seed), then for each tool measure a
+# Per size: generate the content (`kennisbank-generate`, fixed seed), then for each tool measure a
 # full build into an empty folder, a rebuild with nothing changed, and a rebuild after editing one
 # article, with wall time, CPU time (user + sys) and peak memory from /usr/bin/time -v; plus output
 # size and search index size. Hugo (Debian's package) renders the same content with the minimal
@@ -40,6 +40,7 @@ PAGEFIND=$BENCH/node_modules/.bin/pagefind
 say "building kennisbank in release mode"
 nice -n 19 cargo build --release --quiet
 KB=$ROOT/target/release/kennisbank
+GENERATE=$ROOT/target/release/kennisbank-generate
 
 # --- measuring --------------------------------------------------------------------------------
 # measure LOG CMD…: runs CMD under /usr/bin/time -v and nice; appends "wall cpu maxrss_kb" to LOG.
@@ -99,7 +100,7 @@ for n in "${SIZES[@]}"; do
   rm -rf "$site" "$logs"
   mkdir -p "$logs"
   say "$n pages: generating content"
-  "$KB" generate --pages "$n" --seed "$SEED" --output "$site" --root "$ROOT" >&2
+  "$GENERATE" --pages "$n" --seed "$SEED" --output "$site" --root "$ROOT" >&2
   files=$(find "$site/content" -name '*.md' | wc -l)
 
   say "$n pages: kennisbank"

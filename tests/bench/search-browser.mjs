@@ -2,7 +2,7 @@
 // index size (on disk and gzipped), bytes a first one-word query downloads, and the time from the
 // input event to the results in the DOM once loaded (median over the query words).
 // Run by tests/bench/search.sh, which builds the sites and runs Pagefind on them first.
-// Usage: node search-browser.mjs <label>=<site dir>...   (query words from src/synthetic/words.txt)
+// Usage: node search-browser.mjs <label>=<site dir>...   (query words from src/bin/kennisbank-generate/words.txt)
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
@@ -20,7 +20,7 @@ const QUERIES = 20;
 
 /** 20 query words spread over the frequency ranks of the shared vocabulary (both sites use it). */
 async function queryWords(stopWords) {
-  const words = (await readFile(path.join(root, 'src/synthetic/words.txt'), 'utf8'))
+  const words = (await readFile(path.join(root, 'src/bin/kennisbank-generate/words.txt'), 'utf8'))
     .split('\n')
     .filter((w) => /^\p{L}{6,}$/u.test(w) && !stopWords.has(w));
   const out = [];

@@ -30,13 +30,14 @@ PAGEFIND=$BENCH/node_modules/.bin/pagefind
 say "building kennisbank in release mode"
 nice -n 19 cargo build --release --quiet
 KB=$ROOT/target/release/kennisbank
+GENERATE=$ROOT/target/release/kennisbank-generate
 
 say "building the shipped site"
 rm -rf "$WORK/shipped"
 nice -n 19 "$KB" build --output "$WORK/shipped" >&2
 if [ ! -d "$WORK/gen$PAGES/content" ]; then
   say "generating $PAGES pages"
-  nice -n 19 "$KB" generate --pages "$PAGES" --output "$WORK/gen$PAGES" >&2
+  nice -n 19 "$GENERATE" --pages "$PAGES" --output "$WORK/gen$PAGES" --root "$ROOT" >&2
 fi
 say "building the $PAGES-page site"
 rm -rf "$WORK/site$PAGES"

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::util::{TestSite, expect_success, kennisbank, repo, snapshot};
+use crate::util::{TestSite, expect_success, generator, kennisbank, repo, snapshot};
 
 #[test]
 fn fixture_builds_without_any_diagnostic() {
@@ -172,8 +172,8 @@ fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up
 
     let large = dir.path().join("large");
     expect_success(
-        kennisbank()
-            .args(["generate", "--pages", "400", "--seed", "5", "--output"])
+        generator()
+            .args(["--pages", "400", "--seed", "5", "--output"])
             .arg(&large)
             .arg("--root")
             .arg(repo()),

@@ -4,7 +4,7 @@
 //!
 //! `cargo test --release --test suite serve::bench -- --ignored --nocapture` prints edit-to-reload
 //! latency on a copy of the shipped content; with `KENNISBANK_BENCH_PAGES=10000` on a generated
-//! site of that many pages (`kennisbank generate`).
+//! site of that many pages (`kennisbank-generate`).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -13,7 +13,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::util::http::{Events, Response, get};
-use crate::util::{TestSite, copy_tree, expect_success, kennisbank, repo};
+use crate::util::{TestSite, copy_tree, expect_success, generator, kennisbank, repo};
 
 const SITE_YAML: &str = "\
 title: Testkennisbank
@@ -528,9 +528,11 @@ fn bench_edit_to_reload() {
     match std::env::var("KENNISBANK_BENCH_PAGES") {
         Ok(pages) => {
             expect_success(
-                kennisbank()
-                    .args(["generate", "--pages", &pages, "--output"])
-                    .arg(site.root()),
+                generator()
+                    .args(["--pages", &pages, "--output"])
+                    .arg(site.root())
+                    .arg("--root")
+                    .arg(repo()),
             );
         }
         Err(_) => copy_tree(&repo().join("content"), &site.path("content")),

@@ -22,6 +22,11 @@ pub fn kennisbank() -> Command {
     command
 }
 
+/// The benchmark tool `kennisbank-generate` (a synthetic site of N pages), ready for arguments.
+pub fn generator() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kennisbank-generate"))
+}
+
 /// Runs `command` and panics, showing what it printed, unless it exits with 0.
 pub fn expect_success(command: &mut Command) -> Output {
     let output = command.output().expect("run kennisbank");
