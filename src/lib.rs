@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod graph;
 pub mod linkcheck;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod publish;

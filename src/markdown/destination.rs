@@ -1,0 +1,112 @@
+//! Markdown links and images (`[tekst](doel)`, `![alt](doel)`, `<https://…>`), each classified
+//! by where it points so a checker can report broken, internal and unsafe ones.
+
+use std::ops::Range;
+
+/// A Markdown link or image in a body (wiki references are [`super::WikiRef`]s).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Byte range of the whole link or image in the body (for a reference-style link, where it
+    /// is used, not where it is defined).
+    pub span: Range<usize>,
+    /// The destination as pulldown-cmark resolved it (escapes and entities decoded).
+    pub dest: String,
+    pub image: bool,
+    pub target: Destination,
+}
+
+/// Where a link points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// `[x]()`.
+    Empty,
+    /// `#anker` on the same page.
+    Fragment(String),
+    /// An absolute site path, `/bronnen/rug-2017/#bevinding-2`.
+    Site {
+        path: String,
+        fragment: Option<String>,
+    },
+    /// A path relative to the page or file, `../bronnen/rug-2017.md`, `foto.png`.
+    Relative {
+        path: String,
+        fragment: Option<String>,
+    },
+    /// `http:`, `https:` or a scheme-relative `//host/…`.
+    Web,
+    /// `mailto:`, or an `<naam@adres.nl>` autolink.
+    Mail,
+    /// `tel:`.
+    Phone,
+    /// Any other scheme: `javascript:`, `vbscript:`, `data:`, `file:`, `ftp:`… The scheme is
+    /// lower-cased.
+    OtherScheme(String),
+}
+
+impl Destination {
+    /// Classifies a destination the way a browser will read it: tabs and newlines inside, and
+    /// control characters and spaces around, are ignored by URL parsing, so `java&#9;script:`
+    /// is `javascript:` too.
+    pub fn classify(dest: &str) -> Destination {
+        let cleaned: String = dest
+            .trim_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        if cleaned.is_empty() {
+            return Destination::Empty;
+        }
+        if let Some(fragment) = cleaned.strip_prefix('#') {
+            return Destination::Fragment(fragment.to_string());
+        }
+        if cleaned.starts_with("//") {
+            return Destination::Web;
+        }
+        if let Some(scheme) = scheme(&cleaned) {
+            return match scheme.as_str() {
+                "http" | "https" => Destination::Web,
+                "mailto" => Destination::Mail,
+                "tel" => Destination::Phone,
+                _ => Destination::OtherScheme(scheme),
+            };
+        }
+        let (path, fragment) = match cleaned.split_once('#') {
+            Some((p, f)) => (p.to_string(), Some(f.to_string())),
+            None => (cleaned.clone(), None),
+        };
+        if path.starts_with('/') {
+            Destination::Site { path, fragment }
+        } else {
+            Destination::Relative { path, fragment }
+        }
+    }
+
+    /// A link to a Markdown file in `content/` (`../bronnen/x.md`), which should be written as
+    /// the page it becomes.
+    pub fn is_markdown_file(&self) -> bool {
+        match self {
+            Destination::Site { path, .. } | Destination::Relative { path, .. } => {
+                let path = path.split(['?']).next().unwrap_or(path);
+                path.len() > 3 && path[path.len() - 3..].eq_ignore_ascii_case(".md")
+            }
+            _ => false,
+        }
+    }
+
+    /// One of the targets a page may link to: a site path, a relative path, a fragment, web,
+    /// mail or phone.
+    pub fn is_allowed(&self) -> bool {
+        !matches!(self, Destination::OtherScheme(_))
+    }
+}
+
+/// The scheme of an absolute URL (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`,
+/// then `:`), lower-cased; `None` for a path.
+fn scheme(url: &str) -> Option<String> {
+    let (scheme, _) = url.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then(|| scheme.to_ascii_lowercase())
+}
