@@ -20,12 +20,17 @@ fn report(site: &TestSite, args: &[&str]) -> String {
     format!("exit: {:?}\n{text}", output.status.code())
 }
 
-/// The fixture with one file written (or replaced).
-fn fixture_with(file: &str, text: &str) -> TestSite {
+/// What `kennisbank <args>` reports on the fixture with one file written (or replaced).
+fn fixture_report(file: &str, text: &str, args: &[&str]) -> String {
     let site = TestSite::fixture();
     site.write(file, text);
-    site
+    report(&site, args)
 }
+
+const UNKNOWN_KEY: (&str, &str) = (
+    "content/begrippen/typo.md",
+    "---\ntitle: Mentor\nsummary: Begeleidt de student.\ntgas: [krimp]\n---\nTekst.\n",
+);
 
 /// The example in README.md, on the shipped content with the typo planted where the README shows
 /// it. The README's block must be what the command prints, so the README cannot drift either.
@@ -57,47 +62,50 @@ fn the_readme_example_is_what_check_prints() {
 
 #[test]
 fn an_unknown_key_names_the_closest_known_one() {
-    let site = fixture_with(
-        "content/begrippen/typo.md",
-        "---\ntitle: Mentor\nsummary: Begeleidt de student.\ntgas: [krimp]\n---\nTekst.\n",
-    );
-    insta::assert_snapshot!("unknown_key", report(&site, &["check"]));
+    let (file, text) = UNKNOWN_KEY;
+    insta::assert_snapshot!("unknown_key", fixture_report(file, text, &["check"]));
 }
 
 #[test]
 fn a_yaml_syntax_error_points_into_the_front_matter() {
-    let site = fixture_with(
-        "content/begrippen/syntax.md",
-        "---\ntitle: [Open\nsummary: s\n---\n",
+    insta::assert_snapshot!(
+        "yaml_syntax",
+        fixture_report(
+            "content/begrippen/syntax.md",
+            "---\ntitle: [Open\nsummary: s\n---\n",
+            &["check"]
+        )
     );
-    insta::assert_snapshot!("yaml_syntax", report(&site, &["check"]));
 }
 
 #[test]
 fn an_unknown_reference_in_the_body_is_underlined_in_place() {
-    let site = fixture_with(
-        "content/paginas/tekst.md",
-        "---\ntitle: Tekst\n---\nEerste regel.\nZie [[bron:rug-2071]] hier.\n",
+    insta::assert_snapshot!(
+        "unknown_reference",
+        fixture_report(
+            "content/paginas/tekst.md",
+            "---\ntitle: Tekst\n---\nEerste regel.\nZie [[bron:rug-2071]] hier.\n",
+            &["check"]
+        )
     );
-    insta::assert_snapshot!("unknown_reference", report(&site, &["check"]));
 }
 
 #[test]
 fn a_template_error_names_the_template() {
-    let site = fixture_with(
-        "themes/default/templates/term.html",
-        "{% extends \"base.html\" %}\n{% block content %}\n{{ term.summary }\n{% endblock %}\n",
+    insta::assert_snapshot!(
+        "template_syntax",
+        fixture_report(
+            "themes/default/templates/term.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n{{ term.summary }\n{% endblock %}\n",
+            &["check"]
+        )
     );
-    insta::assert_snapshot!("template_syntax", report(&site, &["check"]));
 }
 
 #[test]
 fn the_json_form_carries_the_same_report() {
-    let site = fixture_with(
-        "content/begrippen/typo.md",
-        "---\ntitle: Mentor\nsummary: Begeleidt de student.\ntgas: [krimp]\n---\nTekst.\n",
-    );
-    let printed = report(&site, &["check", "--format", "json"]);
+    let (file, text) = UNKNOWN_KEY;
+    let printed = fixture_report(file, text, &["check", "--format", "json"]);
     // One object per line; pretty-printed here so a change reads as a diff of fields.
     let (exit, lines) = printed.split_once('\n').unwrap();
     let pretty: Vec<String> = lines
