@@ -14,6 +14,7 @@
 pub mod config;
 pub mod diagnostics;
 pub mod graph;
+pub mod history;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;

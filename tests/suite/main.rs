@@ -8,6 +8,7 @@ mod build;
 mod diagnostics;
 mod fuzz_front_matter;
 mod generate;
+mod history;
 mod linkcheck;
 mod paraphrase;
 mod publish;
