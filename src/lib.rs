@@ -3,9 +3,12 @@
 //!
 //! The pipeline runs one way, one module per stage:
 //! [`load`] (files → typed records) → [`graph`] (records → checked knowledge graph) →
-//! [`render`] (graph → HTML pages) → [`search`] (pages → static search index) →
-//! [`output`] (staging folder → atomic swap). [`site`] wires the stages together; `serve`
-//! re-runs them on change.
+//! [`render`] (graph → HTML pages) → [`search`] (graph → static search index) →
+//! [`publish`] (graph and file list → sitemap, feed, open data) → [`output`] (staging folder →
+//! atomic swap). [`site`] wires the stages together; `serve` re-runs them on change.
+//!
+//! Shared by every stage and owned by none: [`model`] (the records and the table of their kinds),
+//! [`source`] (the front-matter tree and naming rules), [`config`], [`diagnostics`].
 
 // A diagnostic carries its file, span, label and hint; returning it by value on the (cold) error
 // path is clearer than boxing, and it is never on a hot path.
@@ -25,4 +28,5 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod source;
 pub mod timings;

@@ -1,4 +1,4 @@
-//! Stage 5, **write**: put the rendered site in a staging folder beside the output, then swap it in.
+//! Stage 6, **write**: put the rendered site in a staging folder beside the output, then swap it in.
 //!
 //! The published folder is never written into. A build that fails (content error, template error,
 //! full disk, killed process) leaves it exactly as it was: the worst it leaves behind is a stale

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use crate::diagnostics::Diagnostics;
-use crate::graph::{self, KnowledgeGraph};
+use crate::graph::{self, Checked, KnowledgeGraph};
 use crate::render::{self, RenderOptions, RenderedSite};
 use crate::{load, output};
 
@@ -36,8 +36,8 @@ impl BuildOptions {
     }
 }
 
-/// The checked graph and every diagnostic; the graph is `None` only without a usable site.yaml.
-pub fn check(options: &BuildOptions) -> (Option<KnowledgeGraph>, Diagnostics) {
+/// The checked graph with its warnings, or every problem.
+pub fn check(options: &BuildOptions) -> Result<Checked<KnowledgeGraph>, Diagnostics> {
     resolve(load::load(&options.root, &options.content_dir()), options)
 }
 
@@ -46,19 +46,16 @@ pub fn check(options: &BuildOptions) -> (Option<KnowledgeGraph>, Diagnostics) {
 pub fn resolve(
     mut loaded: load::Loaded,
     options: &BuildOptions,
-) -> (Option<KnowledgeGraph>, Diagnostics) {
-    if let (Some(config), Some(base_url)) = (loaded.config.as_mut(), &options.base_url) {
-        config.base_url = base_url.clone();
+) -> Result<Checked<KnowledgeGraph>, Diagnostics> {
+    if let (Some(site), Some(base_url)) = (loaded.config.as_mut(), &options.base_url) {
+        site.config.base_url = base_url.clone();
     }
-    let mut diagnostics = Diagnostics::new();
-    let graph = graph::resolve(
+    graph::resolve(
         loaded,
         graph::Options {
             drafts: options.drafts,
         },
-        &mut diagnostics,
-    );
-    (graph, diagnostics)
+    )
 }
 
 /// A site rendered in memory, ready to write or serve.
@@ -70,13 +67,10 @@ pub struct Compiled {
 
 /// Runs every stage but the write. `Err` carries the diagnostics when there is an error.
 pub fn compile(options: &BuildOptions) -> (Option<Compiled>, Diagnostics) {
-    let (graph, mut diagnostics) = check(options);
-    let Some(graph) = graph else {
-        return (None, diagnostics);
+    let (graph, mut diagnostics) = match check(options) {
+        Ok(checked) => checked.into_parts(),
+        Err(diagnostics) => return (None, diagnostics),
     };
-    if diagnostics.has_errors() {
-        return (None, diagnostics);
-    }
     let render_options = RenderOptions {
         drafts: options.drafts,
     };
@@ -143,14 +137,12 @@ pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
             elapsed: started.elapsed(),
         })
     };
-    let (graph, mut diagnostics) = check(options);
+    let checked = check(options);
     timings.lap("load+resolve");
-    let Some(graph) = graph else {
-        return failed(diagnostics);
+    let (graph, mut diagnostics) = match checked {
+        Ok(checked) => checked.into_parts(),
+        Err(diagnostics) => return failed(diagnostics),
     };
-    if diagnostics.has_errors() {
-        return failed(diagnostics);
-    }
     // Dropped without `finish` (any error below), the staging folder goes and the output stays.
     let staging = output::Staging::create(output_dir)?;
     let render_options = RenderOptions {
@@ -214,7 +206,7 @@ pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
         diagnostics,
         written: Some(Written {
             pages: streamed.page_count,
-            sources: graph.sources.len(),
+            sources: graph.records.sources.len(),
             findings: graph.finding_count(),
             bytes,
         }),

@@ -7,25 +7,29 @@ use super::report::{self, Format};
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let options = args.site.options();
-    let (graph, mut diagnostics) = kennisbank::site::check(&options);
-    // Templates are part of the site: check them too, without writing anything.
-    if let Some(graph) = graph.as_ref().filter(|_| !diagnostics.has_errors()) {
-        let render_options = kennisbank::render::RenderOptions {
-            drafts: options.drafts,
-        };
-        // Rendered pages are dropped at once: the whole site is never held in memory.
-        let discard = |_: &str, _: &[u8]| Ok(());
-        kennisbank::render::render_into(
-            &options.root,
-            graph,
-            &render_options,
-            &mut diagnostics,
-            &discard,
-        )?;
-    }
-    let external = match graph.as_ref().filter(|_| args.external) {
-        Some(graph) => Some(check_external(graph, args, &mut diagnostics)?),
-        None => None,
+    let mut external = None;
+    let diagnostics = match kennisbank::site::check(&options) {
+        Err(diagnostics) => diagnostics,
+        // Templates are part of the site: check them too, without writing anything.
+        Ok(checked) => {
+            let (graph, mut diagnostics) = checked.into_parts();
+            let render_options = kennisbank::render::RenderOptions {
+                drafts: options.drafts,
+            };
+            // Rendered pages are dropped at once: the whole site is never held in memory.
+            let discard = |_: &str, _: &[u8]| Ok(());
+            kennisbank::render::render_into(
+                &options.root,
+                &graph,
+                &render_options,
+                &mut diagnostics,
+                &discard,
+            )?;
+            if args.external {
+                external = Some(check_external(&graph, args, &mut diagnostics)?);
+            }
+            diagnostics
+        }
     };
     report::print(&diagnostics, args.format)?;
     if args.format == Format::Human {

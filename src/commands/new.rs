@@ -9,6 +9,8 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
 use kennisbank::config::SiteConfig;
+use kennisbank::model::Kind as RecordKind;
+use kennisbank::model::kinds::row_slug;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Kind {
@@ -60,15 +62,17 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn read_config(content: &Path) -> anyhow::Result<SiteConfig> {
-    let path = content.join("site.yaml");
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("failed to read `{}`", path.display()))?;
-    serde_yaml::from_str(&text).with_context(|| {
-        format!(
+    let path = content.join(kennisbank::load::CONFIG_FILE);
+    if let Err(err) = std::fs::metadata(&path) {
+        return Err(err).with_context(|| format!("failed to read `{}`", path.display()));
+    }
+    match kennisbank::load::read_config(content, content) {
+        (Some(site), _) => Ok(site.config),
+        _ => bail!(
             "`{}` is not valid; run `kennisbank check` for details",
             path.display()
-        )
-    })
+        ),
+    }
 }
 
 /// The file (relative to content/) and its text.
@@ -86,7 +90,7 @@ pub fn scaffold(kind: Kind, name: &str, config: &SiteConfig) -> anyhow::Result<(
                 .map_or("primair", |c| c.key.as_str());
             let categories = keys(config.categories.iter().map(|c| c.key.as_str()));
             (
-                PathBuf::from(format!("effecten/{key}.md")),
+                file_of(Kind::Effect, &key),
                 format!(
                     "---\n\
 title: {title}\n\
@@ -121,7 +125,7 @@ sommen: die volgen uit de verwijzingen in de bronnen (`effects: [{key}]`).\n"
                 );
             };
             (
-                PathBuf::from(format!("waarden/{}.md", name.replace('.', "-"))),
+                file_of(Kind::Waarde, &row_slug(name)),
                 format!(
                     "---\n\
 id: \"{name}\"                  # tussen aanhalingstekens, anders wordt het een getal\n\
@@ -151,7 +155,7 @@ de bron, met `rows: [\"{name}\"]`.\n",
                 .map_or("wetenschappelijk", |k| k.key.as_str());
             let kinds = keys(config.source_kinds.iter().map(|k| k.key.as_str()));
             (
-                PathBuf::from(format!("bronnen/{key}.md")),
+                file_of(Kind::Bron, &key),
                 format!(
                     "---\n\
 label: {title}                # het citeerlabel zoals in de tekst, bv. RuG (2017)\n\
@@ -176,7 +180,7 @@ Beschrijving van de bron in eigen woorden.\n"
         Kind::Artikel => {
             let today = time::OffsetDateTime::now_utc().date();
             (
-                PathBuf::from(format!("kennisbank/{key}.md")),
+                file_of(Kind::Artikel, &key),
                 format!(
                     "---\n\
 title: {title}\n\
@@ -198,6 +202,23 @@ haken om soort:sleutel, zoals beschreven in content/README.md.\n"
             )
         }
     })
+}
+
+impl Kind {
+    /// The kind of record the file holds.
+    fn record(self) -> RecordKind {
+        match self {
+            Kind::Effect => RecordKind::Effect,
+            Kind::Waarde => RecordKind::Row,
+            Kind::Bron => RecordKind::Source,
+            Kind::Artikel => RecordKind::Article,
+        }
+    }
+}
+
+/// Where a new file of `kind` named `key` goes, relative to content/.
+fn file_of(kind: Kind, key: &str) -> PathBuf {
+    Path::new(kind.record().info().folder).join(format!("{key}.md"))
 }
 
 /// `behoud-van-leraren` → `Behoud van leraren`; a title the editor typed stays as it is.

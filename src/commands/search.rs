@@ -11,11 +11,13 @@ use super::report;
 
 pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let options = args.site.options();
-    let (graph, diagnostics) = kennisbank::site::check(&options);
-    let Some(graph) = graph.filter(|_| !diagnostics.has_errors()) else {
-        report::print(&diagnostics, report::Format::Human)?;
-        eprintln!("search: the content has errors; fix them first (kennisbank check)");
-        return Ok(ExitCode::from(1));
+    let graph = match kennisbank::site::check(&options) {
+        Ok(checked) => checked.into_parts().0,
+        Err(diagnostics) => {
+            report::print(&diagnostics, report::Format::Human)?;
+            eprintln!("search: the content has errors; fix them first (kennisbank check)");
+            return Ok(ExitCode::from(1));
+        }
     };
     let stemming = args.stemmer.unwrap_or(search::STEMMING);
     let index = search::index(&graph, stemming).context("building the search index")?;
@@ -34,7 +36,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         filter.facets.push(("kind".into(), label.to_string()));
     }
     if let Some(effect) = &args.effect {
-        if !graph.effects.iter().any(|e| &e.key == effect) {
+        if !graph.records.effects.iter().any(|e| &e.key == effect) {
             anyhow::bail!(
                 "unknown effect `{effect}`; effect keys are the file names in content/effecten/"
             );

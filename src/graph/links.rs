@@ -5,38 +5,7 @@
 
 use std::ops::Range;
 
-/// What a reference points at, by the Dutch word editors write before the colon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RefKind {
-    Source,
-    Effect,
-    Row,
-    Article,
-    Term,
-    Page,
-}
-
-impl RefKind {
-    pub const ALL: [(RefKind, &'static str); 6] = [
-        (RefKind::Source, "bron"),
-        (RefKind::Effect, "effect"),
-        (RefKind::Row, "waarde"),
-        (RefKind::Article, "artikel"),
-        (RefKind::Term, "begrip"),
-        (RefKind::Page, "pagina"),
-    ];
-
-    pub fn from_word(word: &str) -> Option<RefKind> {
-        Self::ALL.iter().find(|(_, w)| *w == word).map(|(k, _)| *k)
-    }
-
-    pub fn word(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or("", |(_, w)| w)
-    }
-}
+use crate::model::Kind;
 
 /// One `[[…]]` occurrence in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +14,7 @@ pub struct Reference<'a> {
     pub range: Range<usize>,
     /// The word before the colon, as written.
     pub kind_word: &'a str,
-    pub kind: Option<RefKind>,
+    pub kind: Option<Kind>,
     pub key: &'a str,
     pub fragment: Option<&'a str>,
     pub label: Option<&'a str>,
@@ -110,7 +79,7 @@ fn parse_inner(inner: &str, range: Range<usize>) -> Option<Reference<'_>> {
     Some(Reference {
         range,
         kind_word,
-        kind: RefKind::from_word(kind_word),
+        kind: Kind::from_word(kind_word),
         key,
         fragment,
         label: label.filter(|l| !l.is_empty()),
@@ -126,10 +95,10 @@ mod tests {
         let text = "Zie [[bron:rug-2017]] en [[waarde:1.1#randvoorwaarden|rij 1.1]].\n";
         let refs = references(text);
         assert_eq!(refs.len(), 2);
-        assert_eq!(refs[0].kind, Some(RefKind::Source));
+        assert_eq!(refs[0].kind, Some(Kind::Source));
         assert_eq!(refs[0].key, "rug-2017");
         assert_eq!(&text[refs[0].range.clone()], "[[bron:rug-2017]]");
-        assert_eq!(refs[1].kind, Some(RefKind::Row));
+        assert_eq!(refs[1].kind, Some(Kind::Row));
         assert_eq!(refs[1].key, "1.1");
         assert_eq!(refs[1].fragment, Some("randvoorwaarden"));
         assert_eq!(refs[1].label, Some("rij 1.1"));

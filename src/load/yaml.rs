@@ -1,87 +1,16 @@
-//! YAML with positions: a small node tree built from yaml-rust2's event stream.
+//! YAML with positions: the front-matter tree ([`crate::source::Node`]) built from yaml-rust2's
+//! event stream, and the final typing of a checked tree with serde_yaml.
 //!
 //! serde_yaml gives typed records but no node positions, and it stops at the first problem. The
-//! tree fills both gaps: it finds *every* duplicate and unknown key in a file, and it lets later
-//! stages ask "where is `findings[2].effects[0]`?" to put a caret under a bad reference.
+//! tree fills both gaps: `check` finds *every* duplicate key, unknown key and wrong value in a file
+//! against its shape, each at its own span, so serde only types what is known to fit.
 
 use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, suggest};
-
-/// A YAML node and where it stands in the file.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node {
-    Scalar { value: String, span: Span },
-    Seq { items: Vec<Node>, span: Span },
-    Map { entries: Vec<Entry>, span: Span },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub key: String,
-    pub key_span: Span,
-    pub value: Node,
-}
-
-/// One step of a path into the tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-impl Node {
-    pub fn span(&self) -> Span {
-        match self {
-            Node::Scalar { span, .. } | Node::Seq { span, .. } | Node::Map { span, .. } => *span,
-        }
-    }
-
-    /// The node at `path`, if it exists.
-    pub fn get(&self, path: &[Step<'_>]) -> Option<&Node> {
-        let Some((first, rest)) = path.split_first() else {
-            return Some(self);
-        };
-        let child = match (self, first) {
-            (Node::Map { entries, .. }, Step::Key(k)) => {
-                entries.iter().find(|e| e.key == *k).map(|e| &e.value)
-            }
-            (Node::Seq { items, .. }, Step::Index(i)) => items.get(*i),
-            _ => None,
-        }?;
-        child.get(rest)
-    }
-
-    /// The span of the node at `path`, or of its nearest existing ancestor.
-    pub fn span_at(&self, path: &[Step<'_>]) -> Span {
-        let mut node = self;
-        for step in path {
-            match node.get(std::slice::from_ref(step)) {
-                Some(child) => node = child,
-                None => break,
-            }
-        }
-        node.span()
-    }
-
-    /// The span of a map key, for problems with the key itself.
-    pub fn key_span(&self, key: &str) -> Option<Span> {
-        match self {
-            Node::Map { entries, .. } => entries.iter().find(|e| e.key == key).map(|e| e.key_span),
-            _ => None,
-        }
-    }
-}
-
-/// The allowed keys of a mapping, and the shape of nested values worth checking.
-pub enum Shape {
-    /// Anything; types are checked by serde.
-    Any,
-    Map(&'static [(&'static str, Shape)]),
-    ListOf(&'static Shape),
-}
+use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use crate::source::{Entry, Node, ScalarStyle};
 
 /// Parses YAML text that starts at byte `offset` of `file` into a node tree.
 /// An empty document becomes an empty mapping.
@@ -110,49 +39,9 @@ pub fn parse(file: &SourceFile, yaml: &str, offset: usize) -> Result<Node, Diagn
     }))
 }
 
-/// Reports duplicate keys and keys the shape does not allow, all of them.
-pub fn check_keys(file: &SourceFile, node: &Node, shape: &Shape, diagnostics: &mut Diagnostics) {
-    match (node, shape) {
-        (Node::Map { entries, .. }, Shape::Map(allowed)) => {
-            for (i, entry) in entries.iter().enumerate() {
-                if let Some(first) = entries[..i].iter().find(|e| e.key == entry.key) {
-                    let (line, _) = file.line_col(first.key_span.start);
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "duplicate-key",
-                            format!("the key `{}` appears twice", entry.key),
-                        )
-                        .at(file, entry.key_span)
-                        .label("second time here")
-                        .help(format!("keep one of the two; the first is on line {line}")),
-                    );
-                    continue;
-                }
-                match allowed.iter().find(|(k, _)| *k == entry.key) {
-                    Some((_, inner)) => check_keys(file, &entry.value, inner, diagnostics),
-                    None => diagnostics.push(
-                        Diagnostic::error("unknown-key", format!("unknown key `{}`", entry.key))
-                            .at(file, entry.key_span)
-                            .label("not a known field")
-                            .help_opt(suggest(
-                                &entry.key,
-                                allowed.iter().map(|(k, _)| *k),
-                                "keys here",
-                            )),
-                    ),
-                }
-            }
-        }
-        (Node::Seq { items, .. }, Shape::ListOf(inner)) => {
-            for item in items {
-                check_keys(file, item, inner, diagnostics);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Deserialises YAML into a typed record, turning serde_yaml's error into a diagnostic.
+/// Deserialises YAML into a typed record. The tree was checked against the record's shape first,
+/// so an error here means the shape and the struct disagree: it is reported as it is, without a
+/// hint (the schema test in `check` keeps the two in step).
 pub fn typed<T: DeserializeOwned>(
     file: &SourceFile,
     yaml: &str,
@@ -165,37 +54,15 @@ pub fn typed<T: DeserializeOwned>(
         let at = err.location().map_or(offset, |loc| {
             lines.offset(loc.line(), loc.column().saturating_sub(1))
         });
+        // The location is shown by the caret; serde_yaml appends it to its message as well.
         let message = err.to_string();
         let message = match message.find(" at line ") {
             Some(i) => message[..i].to_string(),
             None => message,
         };
-        let help = type_help(&message);
         Diagnostic::error("wrong-type", format!("in the front matter: {message}"))
             .at(file, Span::new(at, 1))
-            .help_opt(help)
     })
-}
-
-fn type_help(message: &str) -> Option<String> {
-    if message.contains("invalid type: map, expected a string") {
-        Some("this text contains `: `, which YAML reads as a new field; put the whole text in double quotes".into())
-    } else if message.contains("expected a sequence") {
-        Some("this field takes a list: write `[a, b]` or one `- item` per line".into())
-    } else if message.contains("expected a string") {
-        Some(
-            "this field takes text; put it in quotes if it looks like a number, date or list"
-                .into(),
-        )
-    } else if message.contains("missing field") {
-        Some("add the field to the front matter; content/README.md shows a complete example".into())
-    } else if message.contains("expected i") || message.contains("expected u") {
-        Some("this field takes a whole number, without quotes".into())
-    } else if message.contains("expected a boolean") {
-        Some("write `true` or `false`".into())
-    } else {
-        None
-    }
 }
 
 /// Maps yaml (line, column) positions to byte offsets in the file.
@@ -262,7 +129,7 @@ impl TreeBuilder<'_> {
             }) => match pending_key.take() {
                 None => {
                     let (key, key_span) = match node {
-                        Node::Scalar { value, span } => (value, span),
+                        Node::Scalar { value, span, .. } => (value, span),
                         other => ("<complex key>".to_string(), other.span()),
                     };
                     *pending_key = Some((key, key_span));
@@ -297,18 +164,19 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
     fn on_event(&mut self, event: Event, mark: Marker) {
         let at = self.lines.marker_offset(&mark);
         match event {
-            Event::Scalar(value, style, _, _) => {
-                let span = self.scalar_span(&value, style, &mark);
-                let value =
-                    if style == TScalarStyle::Plain && matches!(value.as_str(), "~" | "null") {
-                        String::new()
-                    } else {
-                        value
-                    };
-                self.attach(Node::Scalar { value, span });
+            Event::Scalar(value, written, _, tag) => {
+                let span = self.scalar_span(&value, written, &mark);
+                let style = match written {
+                    _ if tag.is_some() => ScalarStyle::Other,
+                    TScalarStyle::Plain => ScalarStyle::Plain,
+                    TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => ScalarStyle::Quoted,
+                    _ => ScalarStyle::Block,
+                };
+                self.attach(Node::Scalar { value, style, span });
             }
             Event::Alias(_) => self.attach(Node::Scalar {
                 value: String::new(),
+                style: ScalarStyle::Other,
                 span: Span::new(at, 1),
             }),
             Event::SequenceStart(..) => self.stack.push(Frame::Seq {
@@ -328,6 +196,11 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             }
             Event::MappingEnd => {
                 if let Some(Frame::Map { entries, start, .. }) = self.stack.pop() {
+                    // yaml-rust2 marks a block mapping where its first `:` is; it starts at its
+                    // first key.
+                    let start = entries
+                        .first()
+                        .map_or(start, |e| e.key_span.start.min(start));
                     let span = Span::new(start, at.saturating_sub(start).max(1));
                     self.attach(Node::Map { entries, span });
                 }
@@ -340,6 +213,7 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Step;
 
     fn tree(text: &str) -> (SourceFile, Node) {
         let file = SourceFile::new("t.md", format!("---\n{text}---\n"));
@@ -360,24 +234,6 @@ mod tests {
         assert_eq!(file.line_col(span.start), (5, 18));
         let title = node.span_at(&[Step::Key("title")]);
         assert_eq!(&file.text[title.start..title.start + title.len], "Één");
-    }
-
-    #[test]
-    fn reports_every_unknown_and_duplicate_key() {
-        static SHAPE: Shape = Shape::Map(&[("title", Shape::Any), ("summary", Shape::Any)]);
-        let (file, node) = tree("titel: a\nsummary: b\nsumary: c\nsummary: d\n");
-        let mut diagnostics = Diagnostics::new();
-        check_keys(&file, &node, &SHAPE, &mut diagnostics);
-        let codes: Vec<_> = diagnostics
-            .iter()
-            .map(|d| (d.code, d.line_col().unwrap().0))
-            .collect();
-        assert_eq!(
-            codes,
-            [("unknown-key", 2), ("unknown-key", 4), ("duplicate-key", 5)]
-        );
-        let first = diagnostics.iter().next().unwrap();
-        assert_eq!(first.help.as_deref(), Some("did you mean `title`?"));
     }
 
     #[test]

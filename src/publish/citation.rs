@@ -6,6 +6,7 @@
 
 use crate::graph::{KnowledgeGraph, PageRef};
 use crate::model::SourceData;
+use crate::model::{Id, Source};
 
 /// A source without a `title` is cited by its label, so every record has a title.
 fn title(data: &SourceData) -> &str {
@@ -13,8 +14,8 @@ fn title(data: &SourceData) -> &str {
 }
 
 /// The RIS record of source `s`, lines ending in CR LF as the format prescribes.
-pub fn ris(graph: &KnowledgeGraph, s: usize) -> String {
-    let source = &graph.sources[s];
+pub fn ris(graph: &KnowledgeGraph, s: Id<Source>) -> String {
+    let source = &graph[s];
     let data = &source.data;
     let kind = match data.kind.as_str() {
         "boek" => "BOOK",
@@ -45,8 +46,8 @@ pub fn ris(graph: &KnowledgeGraph, s: usize) -> String {
 }
 
 /// The BibTeX entry of source `s`, keyed by the source's key.
-pub fn bibtex(graph: &KnowledgeGraph, s: usize) -> String {
-    let source = &graph.sources[s];
+pub fn bibtex(graph: &KnowledgeGraph, s: Id<Source>) -> String {
+    let source = &graph[s];
     let data = &source.data;
     let entry = match data.kind.as_str() {
         "boek" => "book",
@@ -90,7 +91,7 @@ pub fn bibtex(graph: &KnowledgeGraph, s: usize) -> String {
     text
 }
 
-fn page_url(graph: &KnowledgeGraph, s: usize) -> String {
+fn page_url(graph: &KnowledgeGraph, s: Id<Source>) -> String {
     let base = graph.config.absolute_base();
     let path = graph.path(PageRef::Source(s));
     if super::is_absolute(&base) {

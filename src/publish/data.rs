@@ -93,7 +93,7 @@ struct ArticleExport<'g> {
     key: &'g str,
     url: String,
     title: &'g str,
-    date: &'g str,
+    date: String,
     summary: Option<&'g str>,
     authors: &'g [String],
     tags: &'g [String],
@@ -117,7 +117,7 @@ struct TermExport<'g> {
 fn finding_id(graph: &KnowledgeGraph, f: FindingRef) -> String {
     format!(
         "{}#{}",
-        graph.sources[f.source].key, graph.finding_anchors[f.source][f.finding]
+        graph[f.source].key, graph.index.finding_anchors[f.source][f.finding]
     )
 }
 
@@ -125,7 +125,7 @@ fn finding_url(graph: &KnowledgeGraph, f: FindingRef) -> String {
     format!(
         "{}#{}",
         absolute_url(graph, PageRef::Source(f.source)),
-        graph.finding_anchors[f.source][f.finding]
+        graph.index.finding_anchors[f.source][f.finding]
     )
 }
 
@@ -152,52 +152,45 @@ pub fn graph_json(graph: &KnowledgeGraph) -> anyhow::Result<String> {
         },
         categories: &g.config.categories,
         levels: &g.config.levels,
-        effects: (0..g.effects.len())
-            .map(|i| {
-                let e = &g.effects[i];
-                EffectExport {
-                    key: &e.key,
-                    url: absolute_url(g, PageRef::Effect(i)),
-                    title: &e.data.title,
-                    category: &e.data.category,
-                    order: e.data.order,
-                    summary: &e.data.summary,
-                    tags: &e.data.tags,
-                    findings: findings_of(&g.effect_findings[i]),
-                    sources: g.effect_sources[i]
-                        .iter()
-                        .map(|&s| g.sources[s].key.as_str())
-                        .collect(),
-                    rows: g.effect_rows[i]
-                        .iter()
-                        .map(|&r| g.rows[r].data.id.as_str())
-                        .collect(),
-                }
+        effects: (g.records.effects.enumerate())
+            .map(|(i, e)| EffectExport {
+                key: &e.key,
+                url: absolute_url(g, PageRef::Effect(i)),
+                title: &e.data.title,
+                category: &e.data.category,
+                order: e.data.order,
+                summary: &e.data.summary,
+                tags: &e.data.tags,
+                findings: findings_of(&g.index.effect_findings[i]),
+                sources: g.index.effect_sources[i]
+                    .iter()
+                    .map(|&s| g[s].key.as_str())
+                    .collect(),
+                rows: g.index.effect_rows[i]
+                    .iter()
+                    .map(|&r| g[r].data.id.as_str())
+                    .collect(),
             })
             .collect(),
-        rows: (0..g.rows.len())
-            .map(|i| {
-                let r = &g.rows[i];
-                RowExport {
-                    id: &r.data.id,
-                    url: absolute_url(g, PageRef::Row(i)),
-                    title: &r.data.title,
-                    level: &r.data.level,
-                    summary: r.data.summary.as_deref(),
-                    conditions: &r.data.conditions,
-                    effects: g.row_effects[i]
-                        .iter()
-                        .map(|&e| g.effects[e].key.as_str())
-                        .collect(),
-                    tags: &r.data.tags,
-                    findings: findings_of(&g.row_findings[i]),
-                    quotes: &r.data.quotes,
-                }
+        rows: (g.records.rows.enumerate())
+            .map(|(i, r)| RowExport {
+                id: &r.data.id,
+                url: absolute_url(g, PageRef::Row(i)),
+                title: &r.data.title,
+                level: &r.data.level,
+                summary: r.data.summary.as_deref(),
+                conditions: &r.data.conditions,
+                effects: g.index.row_effects[i]
+                    .iter()
+                    .map(|&e| g[e].key.as_str())
+                    .collect(),
+                tags: &r.data.tags,
+                findings: findings_of(&g.index.row_findings[i]),
+                quotes: &r.data.quotes,
             })
             .collect(),
-        sources: (0..g.sources.len())
-            .map(|s| {
-                let source = &g.sources[s];
+        sources: (g.records.sources.enumerate())
+            .map(|(s, source)| {
                 let d = &source.data;
                 SourceExport {
                     key: &source.key,
@@ -210,13 +203,13 @@ pub fn graph_json(graph: &KnowledgeGraph) -> anyhow::Result<String> {
                     publisher: d.publisher.as_deref(),
                     external_url: d.url.as_deref(),
                     tags: &d.tags,
-                    effects: g.source_effects[s]
+                    effects: g.index.source_effects[s]
                         .iter()
-                        .map(|&e| g.effects[e].key.as_str())
+                        .map(|&e| g[e].key.as_str())
                         .collect(),
-                    rows: g.source_rows[s]
+                    rows: g.index.source_rows[s]
                         .iter()
-                        .map(|&r| g.rows[r].data.id.as_str())
+                        .map(|&r| g[r].data.id.as_str())
                         .collect(),
                     findings: d
                         .findings
@@ -241,15 +234,14 @@ pub fn graph_json(graph: &KnowledgeGraph) -> anyhow::Result<String> {
                 }
             })
             .collect(),
-        articles: (0..g.articles.len())
-            .map(|a| {
-                let article = &g.articles[a];
+        articles: (g.records.articles.enumerate())
+            .map(|(a, article)| {
                 let d = &article.data;
                 ArticleExport {
                     key: &article.key,
                     url: absolute_url(g, PageRef::Article(a)),
                     title: &d.title,
-                    date: &d.date.0,
+                    date: d.date.to_string(),
                     summary: d.summary.as_deref(),
                     authors: &d.authors,
                     tags: &d.tags,
@@ -257,20 +249,17 @@ pub fn graph_json(graph: &KnowledgeGraph) -> anyhow::Result<String> {
                     effects: &d.effects,
                     rows: &d.rows,
                     sources: &d.sources,
-                    parent: g.article_parent[a].map(|p| g.articles[p].key.as_str()),
+                    parent: g.index.article_parent[a].map(|p| g[p].key.as_str()),
                 }
             })
             .collect(),
-        terms: (0..g.terms.len())
-            .map(|t| {
-                let term = &g.terms[t];
-                TermExport {
-                    key: &term.key,
-                    url: absolute_url(g, PageRef::Term(t)),
-                    title: &term.data.title,
-                    summary: &term.data.summary,
-                    synonyms: &term.data.synonyms,
-                }
+        terms: (g.records.terms.enumerate())
+            .map(|(t, term)| TermExport {
+                key: &term.key,
+                url: absolute_url(g, PageRef::Term(t)),
+                title: &term.data.title,
+                summary: &term.data.summary,
+                synonyms: &term.data.synonyms,
             })
             .collect(),
     };
@@ -294,7 +283,7 @@ pub const CSV_COLUMNS: [&str; 10] = [
 pub fn findings_csv(graph: &KnowledgeGraph) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(CSV_COLUMNS)?;
-    for (s, source) in graph.sources.iter().enumerate() {
+    for (s, source) in graph.records.sources.enumerate() {
         for (f, finding) in source.data.findings.iter().enumerate() {
             let at = FindingRef {
                 source: s,

@@ -10,16 +10,16 @@ pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 type XmlWriter = Writer<Vec<u8>>;
 
 pub fn atom(graph: &KnowledgeGraph, base: &str) -> anyhow::Result<String> {
-    let mut articles: Vec<usize> = (0..graph.articles.len()).collect();
+    let mut articles: Vec<_> = graph.records.articles.ids().collect();
     // Newest first; the key breaks ties so the feed is the same on every build.
     articles.sort_by(|&a, &b| {
-        let (a, b) = (&graph.articles[a], &graph.articles[b]);
+        let (a, b) = (&graph[a], &graph[b]);
         b.data.date.cmp(&a.data.date).then(a.key.cmp(&b.key))
     });
     let updated = articles
         .first()
         .map_or("1970-01-01T00:00:00Z".to_string(), |&a| {
-            rfc3339(&graph.articles[a].data.date.0)
+            graph[a].data.date.rfc3339()
         });
     let title = &graph.config.title;
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
@@ -43,12 +43,12 @@ pub fn atom(graph: &KnowledgeGraph, base: &str) -> anyhow::Result<String> {
             w.create_element("author")
                 .write_inner_content(|w| text(w, "name", title))?;
             for &a in &articles {
-                let article = &graph.articles[a];
+                let article = &graph[a];
                 let url = format!("{base}{}", graph.path(PageRef::Article(a)));
                 w.create_element("entry").write_inner_content(|w| {
                     text(w, "id", &url)?;
                     text(w, "title", &article.data.title)?;
-                    let date = rfc3339(&article.data.date.0);
+                    let date = article.data.date.rfc3339();
                     text(w, "published", &date)?;
                     text(w, "updated", &date)?;
                     link(w, "alternate", &url)?;
@@ -78,26 +78,4 @@ fn link(w: &mut XmlWriter, rel: &str, href: &str) -> std::io::Result<()> {
         .with_attributes([("rel", rel), ("href", href)])
         .write_empty()?;
     Ok(())
-}
-
-/// `2018` / `2018-01` / `2018-01-15` → an RFC 3339 timestamp, which Atom requires. A partial date
-/// becomes its first day: the feed needs a day, and the page itself keeps the precision.
-pub fn rfc3339(date: &str) -> String {
-    let mut parts = date.split('-');
-    let year = parts.next().unwrap_or("1970");
-    let month = parts.next().unwrap_or("01");
-    let day = parts.next().unwrap_or("01");
-    format!("{year}-{month:0>2}-{day:0>2}T00:00:00Z")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::rfc3339;
-
-    #[test]
-    fn partial_dates_become_their_first_day() {
-        assert_eq!(rfc3339("2018"), "2018-01-01T00:00:00Z");
-        assert_eq!(rfc3339("2018-03"), "2018-03-01T00:00:00Z");
-        assert_eq!(rfc3339("2018-03-15"), "2018-03-15T00:00:00Z");
-    }
 }

@@ -1,4 +1,4 @@
-//! Stage 3b, **publish**: the files a mature site offers besides its pages, made from the graph and
+//! Stage 5, **publish**: the files a mature site offers besides its pages, made from the graph and
 //! the rendered files: `sitemap.xml`, `robots.txt`, the Atom feed of knowledge-base articles,
 //! Netlify's `_redirects` (from `aliases`) and `_headers` (long cache for fingerprinted files), and
 //! the open data under `data/`: the graph as JSON with its JSON Schema, findings as CSV, and every
@@ -74,7 +74,7 @@ pub fn build(
     }
     let mut all_ris = String::new();
     let mut all_bib = String::new();
-    for s in 0..graph.sources.len() {
+    for s in graph.records.sources.ids() {
         let dir = graph.path(crate::graph::PageRef::Source(s));
         let ris = citation::ris(graph, s);
         let bib = citation::bibtex(graph, s);

@@ -1,7 +1,7 @@
 //! Netlify's `_redirects` and `_headers` files. Both are plain text in the publish folder; Netlify
 //! reads them next to `netlify.toml`, which holds the headers that do not depend on the build.
 
-use crate::graph::{KnowledgeGraph, PageRef, row_slug};
+use crate::graph::KnowledgeGraph;
 use crate::render::OutputFile;
 
 /// One `301` per alias: `/old/address/  /new/address/  301`.
@@ -14,10 +14,11 @@ pub fn redirects(graph: &KnowledgeGraph) -> String {
         String::from("# Generated from `aliases` in content/: old address, new address.\n");
     for page in graph.all_pages() {
         let target = graph.url(page);
-        for alias in aliases(graph, page) {
+        for alias in graph.records.get(page).aliases() {
+            // The old address in the page's own section, by the scheme of every page's address.
             let from = match alias.strip_prefix('/') {
                 Some(path) => format!("{base}{}", path.trim_start_matches('/')),
-                None => format!("{base}{}", alias_path(page, alias)),
+                None => format!("{base}{}", page.kind().path(alias.trim_matches('/'))),
             };
             if from != target {
                 text.push_str(&format!("{from}  {target}  301\n"));
@@ -25,30 +26,6 @@ pub fn redirects(graph: &KnowledgeGraph) -> String {
         }
     }
     text
-}
-
-fn aliases(graph: &KnowledgeGraph, page: PageRef) -> &[String] {
-    match page {
-        PageRef::Effect(i) => &graph.effects[i].data.aliases,
-        PageRef::Row(i) => &graph.rows[i].data.aliases,
-        PageRef::Source(i) => &graph.sources[i].data.aliases,
-        PageRef::Article(i) => &graph.articles[i].data.aliases,
-        PageRef::Term(i) => &graph.terms[i].data.aliases,
-        PageRef::Page(i) => &graph.pages[i].data.aliases,
-    }
-}
-
-/// The address an old key had, in the same section as the page now.
-fn alias_path(page: PageRef, key: &str) -> String {
-    let key = key.trim_matches('/');
-    match page {
-        PageRef::Effect(_) => format!("effecten/{key}/"),
-        PageRef::Row(_) => format!("waarde-en-randvoorwaarden/{}/", row_slug(key)),
-        PageRef::Source(_) => format!("bronnen/{key}/"),
-        PageRef::Article(_) => format!("kennisbank/{key}/"),
-        PageRef::Term(_) => format!("begrippen/{key}/"),
-        PageRef::Page(_) => format!("{key}/"),
-    }
 }
 
 /// A year, immutable: only for names that carry their content hash, which change with the content.
@@ -96,14 +73,5 @@ mod tests {
         assert!(!is_fingerprinted("style.css"));
         assert!(!is_fingerprinted("a86ac493.css"));
         assert!(!is_fingerprinted("effecten/index.html"));
-    }
-
-    #[test]
-    fn a_row_alias_uses_the_row_slug() {
-        assert_eq!(
-            alias_path(PageRef::Row(0), "1.1"),
-            "waarde-en-randvoorwaarden/1-1/"
-        );
-        assert_eq!(alias_path(PageRef::Source(0), "oud"), "bronnen/oud/");
     }
 }

@@ -38,7 +38,7 @@ pub fn collect(static_dir: &Path, base_path: &str, diagnostics: &mut Diagnostics
             }
         };
         let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || crate::load::is_ignored_name(&name) {
+        if !entry.file_type().is_file() || crate::source::is_ignored_name(&name) {
             continue;
         }
         let relative = entry

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
-use crate::graph::links::{self, RefKind};
+use crate::graph::links;
 use crate::graph::{KnowledgeGraph, PageRef};
 
 /// A heading of a rendered body, for tables of contents and search sections.
@@ -217,17 +217,15 @@ fn replace_references(text: &str, graph: &KnowledgeGraph) -> String {
     for reference in references {
         out.push_str(&text[last..reference.range.start]);
         last = reference.range.end;
-        let target = reference
-            .kind
-            .and_then(|k| graph.find(k, reference.key).map(|p| (k, p)));
-        let Some((kind, page)) = target else {
+        let target = reference.kind.and_then(|k| graph.find(k, reference.key));
+        let Some(page) = target else {
             out.push_str(&escape_markdown(reference.label.unwrap_or(reference.key)));
             continue;
         };
         let label = reference
             .label
             .map(str::to_string)
-            .unwrap_or_else(|| default_label(graph, kind, page));
+            .unwrap_or_else(|| default_label(graph, page));
         let mut url = graph.url(page);
         if let Some(fragment) = reference.fragment {
             url.push('#');
@@ -243,13 +241,9 @@ fn replace_references(text: &str, graph: &KnowledgeGraph) -> String {
     out
 }
 
-fn default_label(graph: &KnowledgeGraph, kind: RefKind, page: PageRef) -> String {
-    match (kind, page) {
-        (RefKind::Row, PageRef::Row(i)) => {
-            format!("{} {}", graph.rows[i].data.id, graph.rows[i].data.title)
-        }
-        _ => graph.title(page).to_string(),
-    }
+/// A reference without a label shows the target's link title: its title, a row's with its id.
+fn default_label(graph: &KnowledgeGraph, page: PageRef) -> String {
+    graph.records.get(page).link_title().into_owned()
 }
 
 fn escape_markdown(text: &str) -> String {

@@ -10,6 +10,7 @@ use super::RenderOptions;
 use super::markdown;
 use super::view::{self, Link};
 use crate::graph::{KnowledgeGraph, PageRef};
+use crate::model::Kind;
 
 /// One page to render.
 #[derive(Debug)]
@@ -217,7 +218,7 @@ impl Planner<'_> {
     fn intro(&self, key: &str) -> Option<String> {
         self.graph
             .intro(key)
-            .map(|p| markdown::render(&p.meta.body, self.graph).html)
+            .map(|p| markdown::render(&p.origin.body, self.graph).html)
     }
 
     fn overview(
@@ -260,8 +261,8 @@ impl Planner<'_> {
             c.insert("categories", &categories);
             c.insert("levels", &levels);
             c.insert("counts", &Counts::of(g));
-            let recent: Vec<_> = (0..g.articles.len())
-                .filter(|&a| g.article_parent[a].is_none())
+            let recent: Vec<_> = (g.records.articles.ids())
+                .filter(|&a| g.index.article_parent[a].is_none())
                 .take(6)
                 .map(|a| view::article_card(g, a))
                 .collect();
@@ -338,11 +339,11 @@ impl Planner<'_> {
                 c.insert("matrix", &super::pages::matrix(g));
             },
         );
-        let top: Vec<_> = (0..g.articles.len())
-            .filter(|&a| g.article_parent[a].is_none())
+        let top: Vec<_> = (g.records.articles.ids())
+            .filter(|&a| g.index.article_parent[a].is_none())
             .map(|a| view::article_card(g, a))
             .collect();
-        let all: Vec<_> = (0..g.articles.len())
+        let all: Vec<_> = (g.records.articles.ids())
             .map(|a| view::article_card(g, a))
             .collect();
         self.overview(
@@ -356,7 +357,7 @@ impl Planner<'_> {
                 c.insert("all_articles", &all);
             },
         );
-        let terms: Vec<_> = (0..g.terms.len())
+        let terms: Vec<_> = (g.records.terms.ids())
             .map(|t| Link::to(g, PageRef::Term(t)))
             .collect();
         self.overview(
@@ -392,55 +393,22 @@ impl Planner<'_> {
         let g = self.graph;
         let path = g.path(page);
         let home = self.crumb("Home", "");
-        let section_crumb = |section: &str| {
-            let title = SECTIONS
-                .iter()
-                .find(|(k, _)| *k == section)
-                .map_or(section, |(_, t)| t);
-            self.crumb(title, &format!("{section}/"))
-        };
-        let (template, section, body, mut crumbs) = match page {
-            PageRef::Effect(i) => (
-                "effect.html",
-                "effecten",
-                &g.effects[i].meta.body,
-                vec![home, section_crumb("effecten")],
-            ),
-            PageRef::Row(i) => (
-                "row.html",
-                "waarde-en-randvoorwaarden",
-                &g.rows[i].meta.body,
-                vec![home, section_crumb("waarde-en-randvoorwaarden")],
-            ),
-            PageRef::Source(i) => (
-                "source.html",
-                "bronnen",
-                &g.sources[i].meta.body,
-                vec![home, section_crumb("bronnen")],
-            ),
-            PageRef::Article(i) => (
-                "article.html",
-                "kennisbank",
-                &g.articles[i].meta.body,
-                vec![home, section_crumb("kennisbank")],
-            ),
-            PageRef::Term(i) => (
-                "term.html",
-                "begrippen",
-                &g.terms[i].meta.body,
-                vec![home, section_crumb("begrippen")],
-            ),
-            PageRef::Page(i) => ("page.html", "", &g.pages[i].meta.body, vec![home]),
-        };
+        let kind = page.kind().info();
+        let (template, section) = (kind.template, kind.section);
+        let body = &g.records.get(page).origin().body;
+        let mut crumbs = vec![home];
+        if !section.is_empty() {
+            crumbs.push(self.crumb(kind.section_title, &format!("{section}/")));
+        }
         if let PageRef::Article(a) = page {
             let mut ancestors = Vec::new();
-            let mut at = g.article_parent[a];
+            let mut at = g.index.article_parent[a];
             while let Some(p) = at {
                 ancestors.push(Crumb {
-                    title: g.articles[p].data.title.clone(),
+                    title: g[p].data.title.clone(),
                     url: g.url(PageRef::Article(p)),
                 });
-                at = g.article_parent[p];
+                at = g.index.article_parent[p];
             }
             crumbs.extend(ancestors.into_iter().rev());
         }
@@ -449,6 +417,7 @@ impl Planner<'_> {
         let mut view = self.page_view(g.title(page), &path, section, link.kind, crumbs);
         view.description = link.summary.clone();
         view.backlinks = g
+            .index
             .backlinks
             .get(&page)
             .map(|from| Link::all(g, from.iter().copied()))
@@ -458,7 +427,7 @@ impl Planner<'_> {
         context.insert("toc", &body.headings);
         match page {
             PageRef::Effect(i) => {
-                let data = &g.effects[i].data;
+                let data = &g[i].data;
                 let category = g.config.category(&data.category);
                 context.insert("effect", &view::effect_card(g, i));
                 context.insert("category", &category);
@@ -466,29 +435,34 @@ impl Planner<'_> {
                 context.insert("tags", &view::tags(g, &data.tags));
                 context.insert(
                     "findings_by_source",
-                    &view::grouped_findings(g, &g.effect_findings[i]),
+                    &view::grouped_findings(g, &g.index.effect_findings[i]),
                 );
                 context.insert(
                     "rows",
-                    &Link::all(g, g.effect_rows[i].iter().map(|&r| PageRef::Row(r))),
+                    &Link::all(g, g.index.effect_rows[i].iter().map(|&r| PageRef::Row(r))),
                 );
                 context.insert(
                     "articles",
-                    &g.effect_articles[i]
+                    &g.index.effect_articles[i]
                         .iter()
                         .map(|&a| view::article_card(g, a))
                         .collect::<Vec<_>>(),
                 );
                 context.insert(
                     "sources",
-                    &Link::all(g, g.effect_sources[i].iter().map(|&s| PageRef::Source(s))),
+                    &Link::all(
+                        g,
+                        g.index.effect_sources[i]
+                            .iter()
+                            .map(|&s| PageRef::Source(s)),
+                    ),
                 );
             }
             PageRef::Row(i) => {
                 context.insert("row", &view::row(g, i));
             }
             PageRef::Source(i) => {
-                let data = &g.sources[i].data;
+                let data = &g[i].data;
                 context.insert("source", &view::source_card(g, i));
                 context.insert("note", &data.note);
                 context.insert("publisher", &data.publisher);
@@ -508,36 +482,41 @@ impl Planner<'_> {
                 context.insert("findings", &findings);
                 context.insert(
                     "co_findings",
-                    &g.source_co_findings[i]
+                    &g.index.source_co_findings[i]
                         .iter()
                         .map(|&f| view::finding(g, f))
                         .collect::<Vec<_>>(),
                 );
                 context.insert(
                     "quotes",
-                    &g.source_quotes[i]
+                    &g.index.source_quotes[i]
                         .iter()
                         .map(|&q| view::quote(g, q))
                         .collect::<Vec<_>>(),
                 );
                 context.insert(
                     "effects",
-                    &Link::all(g, g.source_effects[i].iter().map(|&e| PageRef::Effect(e))),
+                    &Link::all(
+                        g,
+                        g.index.source_effects[i]
+                            .iter()
+                            .map(|&e| PageRef::Effect(e)),
+                    ),
                 );
                 context.insert(
                     "rows",
-                    &Link::all(g, g.source_rows[i].iter().map(|&r| PageRef::Row(r))),
+                    &Link::all(g, g.index.source_rows[i].iter().map(|&r| PageRef::Row(r))),
                 );
                 context.insert(
                     "articles",
-                    &g.source_articles[i]
+                    &g.index.source_articles[i]
                         .iter()
                         .map(|&a| view::article_card(g, a))
                         .collect::<Vec<_>>(),
                 );
             }
             PageRef::Article(i) => {
-                let data = &g.articles[i].data;
+                let data = &g[i].data;
                 context.insert("article", &view::article_card(g, i));
                 context.insert("authors", &data.authors);
                 let refs = |kind, keys: &[String]| -> Vec<Link> {
@@ -546,24 +525,18 @@ impl Planner<'_> {
                         .map(|p| Link::to(g, p))
                         .collect()
                 };
-                context.insert(
-                    "effects",
-                    &refs(crate::graph::RefKind::Effect, &data.effects),
-                );
-                context.insert("rows", &refs(crate::graph::RefKind::Row, &data.rows));
-                context.insert(
-                    "sources",
-                    &refs(crate::graph::RefKind::Source, &data.sources),
-                );
+                context.insert("effects", &refs(Kind::Effect, &data.effects));
+                context.insert("rows", &refs(Kind::Row, &data.rows));
+                context.insert("sources", &refs(Kind::Source, &data.sources));
                 context.insert(
                     "children",
-                    &g.article_children[i]
+                    &g.index.article_children[i]
                         .iter()
                         .map(|&a| view::article_card(g, a))
                         .collect::<Vec<_>>(),
                 );
-                let siblings: Vec<usize> = match g.article_parent[i] {
-                    Some(p) => g.article_children[p].clone(),
+                let siblings: Vec<_> = match g.index.article_parent[i] {
+                    Some(p) => g.index.article_children[p].clone(),
                     None => Vec::new(),
                 };
                 let pos = siblings.iter().position(|&a| a == i);
@@ -577,7 +550,7 @@ impl Planner<'_> {
                 context.insert("next", &next);
             }
             PageRef::Term(i) => {
-                let data = &g.terms[i].data;
+                let data = &g[i].data;
                 context.insert("term", &Link::to(g, page));
                 context.insert("synonyms", &data.synonyms);
                 context.insert("tags", &view::tags(g, &data.tags));
@@ -602,7 +575,7 @@ impl Planner<'_> {
             .map(|t| {
                 (
                     view::tag(g, &t.key),
-                    g.tag_pages.get(&t.key).map_or(0, Vec::len),
+                    g.index.tag_pages.get(&t.key).map_or(0, Vec::len),
                 )
             })
             .map(|(label, count)| TagCount { tag: label, count })
@@ -632,7 +605,7 @@ impl Planner<'_> {
                 "Thema",
                 vec![home(), themes_crumb()],
             ));
-            let members = g.tag_pages.get(&tag.key).cloned().unwrap_or_default();
+            let members = g.index.tag_pages.get(&tag.key).cloned().unwrap_or_default();
             context.insert("tag", &label);
             context.insert("items", &Link::all(g, members));
             pages(PlannedPage {
@@ -651,6 +624,7 @@ impl Planner<'_> {
                 vec![home(), themes_crumb()],
             ));
             let members = g
+                .index
                 .sector_articles
                 .get(&sector.key)
                 .cloned()
@@ -688,12 +662,12 @@ struct Counts {
 impl Counts {
     fn of(g: &KnowledgeGraph) -> Counts {
         Counts {
-            effects: g.effects.len(),
-            rows: g.rows.len(),
-            sources: g.sources.len(),
+            effects: g.records.effects.len(),
+            rows: g.records.rows.len(),
+            sources: g.records.sources.len(),
             findings: g.finding_count(),
-            articles: g.articles.len(),
-            terms: g.terms.len(),
+            articles: g.records.articles.len(),
+            terms: g.records.terms.len(),
         }
     }
 }
@@ -722,30 +696,31 @@ pub struct MatrixCell {
 }
 
 pub fn matrix(g: &KnowledgeGraph) -> Matrix {
-    let effects = Link::all(g, (0..g.effects.len()).map(PageRef::Effect));
+    let effects = Link::all(g, g.records.effects.ids().map(PageRef::Effect));
     // One pass over the findings per effect instead of one per cell: looking them up per
     // (source, effect) cell was quadratic (sources × findings; minutes at 50k pages).
     use crate::graph::FindingRef;
+    use crate::model::{Effect, Id, Source};
     use std::collections::{HashMap, HashSet};
-    let mut per_cell: HashMap<(usize, usize), (usize, FindingRef)> = HashMap::new();
-    let mut effect_sets: Vec<HashSet<FindingRef>> = Vec::with_capacity(g.effects.len());
-    for (e, findings) in g.effect_findings.iter().enumerate() {
+    let mut per_cell: HashMap<(Id<Source>, Id<Effect>), (usize, FindingRef)> = HashMap::new();
+    let mut effect_sets: Vec<HashSet<FindingRef>> = Vec::with_capacity(g.records.effects.len());
+    for (e, findings) in g.index.effect_findings.enumerate() {
         for &f in findings {
             per_cell.entry((f.source, e)).or_insert((0, f)).0 += 1;
         }
         effect_sets.push(findings.iter().copied().collect());
     }
-    let source_rows = (0..g.sources.len())
-        .filter(|&s| !g.source_effects[s].is_empty())
+    let source_rows = (g.records.sources.ids())
+        .filter(|&s| !g.index.source_effects[s].is_empty())
         .map(|s| {
-            let cells: Vec<MatrixCell> = (0..g.effects.len())
+            let cells: Vec<MatrixCell> = (g.records.effects.ids())
                 .map(|e| match per_cell.get(&(s, e)) {
                     Some(&(count, first)) => MatrixCell {
                         count,
                         url: Some(format!(
                             "{}#{}",
                             g.url(PageRef::Source(s)),
-                            g.finding_anchors[first.source][first.finding]
+                            g.index.finding_anchors[first.source][first.finding]
                         )),
                     },
                     None => MatrixCell {
@@ -761,13 +736,13 @@ pub fn matrix(g: &KnowledgeGraph) -> Matrix {
             }
         })
         .collect();
-    let value_rows = (0..g.rows.len())
+    let value_rows = (g.records.rows.ids())
         .map(|r| {
-            let cells: Vec<MatrixCell> = (0..g.effects.len())
+            let cells: Vec<MatrixCell> = (g.records.effects.ids())
                 .map(|e| {
-                    let count = g.row_findings[r]
+                    let count = g.index.row_findings[r]
                         .iter()
-                        .filter(|f| effect_sets[e].contains(f))
+                        .filter(|f| effect_sets[e.index()].contains(f))
                         .count();
                     MatrixCell {
                         count,

@@ -55,7 +55,7 @@ pub fn load(root: &Path, theme: &Theme, diagnostics: &mut Diagnostics) -> Option
     {
         let path = entry.path();
         if !entry.file_type().is_file()
-            || crate::load::is_ignored_name(&entry.file_name().to_string_lossy())
+            || crate::source::is_ignored_name(&entry.file_name().to_string_lossy())
         {
             continue;
         }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::config::label_of;
 use crate::graph::{FindingRef, KnowledgeGraph, PageRef, QuoteRef};
+use crate::model::{Article, Effect, Id, Kind, Source, ValueRow};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
@@ -19,37 +20,12 @@ pub struct Link {
 
 impl Link {
     pub fn to(graph: &KnowledgeGraph, page: PageRef) -> Link {
-        let (title, summary) = match page {
-            PageRef::Row(i) => {
-                let r = &graph.rows[i].data;
-                (format!("{} {}", r.id, r.title), r.summary.clone())
-            }
-            PageRef::Effect(i) => (
-                graph.effects[i].data.title.clone(),
-                Some(graph.effects[i].data.summary.clone()),
-            ),
-            PageRef::Source(i) => {
-                let s = &graph.sources[i].data;
-                (s.label.clone(), s.title.clone())
-            }
-            PageRef::Article(i) => (
-                graph.articles[i].data.title.clone(),
-                graph.articles[i].data.summary.clone(),
-            ),
-            PageRef::Term(i) => (
-                graph.terms[i].data.title.clone(),
-                Some(graph.terms[i].data.summary.clone()),
-            ),
-            PageRef::Page(i) => (
-                graph.pages[i].data.title.clone(),
-                graph.pages[i].data.summary.clone(),
-            ),
-        };
+        let record = graph.records.get(page);
         Link {
-            title,
+            title: record.link_title().into_owned(),
             url: graph.url(page),
-            kind: KnowledgeGraph::kind_label(page),
-            summary,
+            kind: page.kind().info().label,
+            summary: record.description().map(str::to_string),
         }
     }
 
@@ -102,9 +78,9 @@ pub struct FindingView {
 }
 
 pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
-    let source = &graph.sources[f.source];
+    let source = &graph[f.source];
     let data = &source.data.findings[f.finding];
-    let anchor = graph.finding_anchors[f.source][f.finding].clone();
+    let anchor = graph.index.finding_anchors[f.source][f.finding].clone();
     let source_page = PageRef::Source(f.source);
     let refs = |kind, keys: &[String]| -> Vec<Link> {
         keys.iter()
@@ -120,9 +96,9 @@ pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
         source: Link::to(graph, source_page),
         source_label: source.data.label.clone(),
         source_year: source.data.year,
-        co_sources: refs(crate::graph::RefKind::Source, &data.co_sources),
-        effects: refs(crate::graph::RefKind::Effect, &data.all_effects()),
-        rows: refs(crate::graph::RefKind::Row, &data.all_rows()),
+        co_sources: refs(Kind::Source, &data.co_sources),
+        effects: refs(Kind::Effect, &data.all_effects()),
+        rows: refs(Kind::Row, &data.all_rows()),
     }
 }
 
@@ -167,7 +143,7 @@ pub struct QuoteView {
 }
 
 pub fn quote(graph: &KnowledgeGraph, q: QuoteRef) -> QuoteView {
-    let data = &graph.rows[q.row].data.quotes[q.quote];
+    let data = &graph[q.row].data.quotes[q.quote];
     QuoteView {
         anchor: format!("praktijk-{}", q.quote + 1),
         text: data.text.clone(),
@@ -177,7 +153,7 @@ pub fn quote(graph: &KnowledgeGraph, q: QuoteRef) -> QuoteView {
         source: data
             .source
             .as_deref()
-            .and_then(|k| graph.find(crate::graph::RefKind::Source, k))
+            .and_then(|k| graph.find(Kind::Source, k))
             .map(|p| Link::to(graph, p)),
         url: data.url.clone(),
         note: data.note.clone(),
@@ -197,16 +173,16 @@ pub struct EffectCard {
     pub finding_count: usize,
 }
 
-pub fn effect_card(graph: &KnowledgeGraph, e: usize) -> EffectCard {
-    let effect = &graph.effects[e];
+pub fn effect_card(graph: &KnowledgeGraph, e: Id<Effect>) -> EffectCard {
+    let effect = &graph[e];
     EffectCard {
         key: effect.key.clone(),
         title: effect.data.title.clone(),
         url: graph.url(PageRef::Effect(e)),
         summary: effect.data.summary.clone(),
         order: effect.data.order,
-        source_count: graph.effect_sources[e].len(),
-        finding_count: graph.effect_findings[e].len(),
+        source_count: graph.index.effect_sources[e].len(),
+        finding_count: graph.index.effect_findings[e].len(),
     }
 }
 
@@ -229,9 +205,9 @@ pub fn categories(graph: &KnowledgeGraph) -> Vec<CategoryView> {
             label: c.label.clone(),
             column_title: c.column_title.clone(),
             description: c.description.clone(),
-            effects: (0..graph.effects.len())
-                .filter(|&e| graph.effects[e].data.category == c.key)
-                .map(|e| effect_card(graph, e))
+            effects: (graph.records.effects.enumerate())
+                .filter(|(_, effect)| effect.data.category == c.key)
+                .map(|(e, _)| effect_card(graph, e))
                 .collect(),
         })
         .collect()
@@ -257,9 +233,9 @@ pub struct RowView {
     pub note: Option<String>,
 }
 
-pub fn row(graph: &KnowledgeGraph, r: usize) -> RowView {
-    let data = &graph.rows[r].data;
-    let mut findings = graph.row_findings[r].clone();
+pub fn row(graph: &KnowledgeGraph, r: Id<ValueRow>) -> RowView {
+    let data = &graph[r].data;
+    let mut findings = graph.index.row_findings[r].clone();
     findings.sort();
     RowView {
         id: data.id.clone(),
@@ -279,15 +255,21 @@ pub fn row(graph: &KnowledgeGraph, r: usize) -> RowView {
             .collect(),
         effects: Link::all(
             graph,
-            graph.row_effects[r].iter().map(|&e| PageRef::Effect(e)),
+            graph.index.row_effects[r]
+                .iter()
+                .map(|&e| PageRef::Effect(e)),
         ),
         articles: Link::all(
             graph,
-            graph.row_articles[r].iter().map(|&a| PageRef::Article(a)),
+            graph.index.row_articles[r]
+                .iter()
+                .map(|&a| PageRef::Article(a)),
         ),
         sources: Link::all(
             graph,
-            graph.row_sources[r].iter().map(|&s| PageRef::Source(s)),
+            graph.index.row_sources[r]
+                .iter()
+                .map(|&s| PageRef::Source(s)),
         ),
         tags: tags(graph, &data.tags),
         note: data.note.clone(),
@@ -313,9 +295,9 @@ pub fn levels(graph: &KnowledgeGraph) -> Vec<LevelView> {
             number: l.number,
             label: l.label.clone(),
             description: l.description.clone(),
-            rows: (0..graph.rows.len())
-                .filter(|&r| graph.rows[r].data.level == l.key)
-                .map(|r| row(graph, r))
+            rows: (graph.records.rows.enumerate())
+                .filter(|(_, row)| row.data.level == l.key)
+                .map(|(r, _)| row(graph, r))
                 .collect(),
         })
         .collect()
@@ -336,10 +318,10 @@ pub struct SourceCard {
     pub effects: Vec<String>,
 }
 
-pub fn source_card(graph: &KnowledgeGraph, s: usize) -> SourceCard {
-    let data = &graph.sources[s].data;
+pub fn source_card(graph: &KnowledgeGraph, s: Id<Source>) -> SourceCard {
+    let data = &graph[s].data;
     SourceCard {
-        key: graph.sources[s].key.clone(),
+        key: graph[s].key.clone(),
         label: data.label.clone(),
         url: graph.url(PageRef::Source(s)),
         authors: data.authors.clone(),
@@ -352,16 +334,16 @@ pub fn source_card(graph: &KnowledgeGraph, s: usize) -> SourceCard {
         },
         citation: citation(graph, s),
         finding_count: data.findings.len(),
-        effects: graph.source_effects[s]
+        effects: graph.index.source_effects[s]
             .iter()
-            .map(|&e| graph.effects[e].key.clone())
+            .map(|&e| graph[e].key.clone())
             .collect(),
     }
 }
 
 /// A plain-text citation in the style the platform uses: authors (year). Title. Publisher.
-pub fn citation(graph: &KnowledgeGraph, s: usize) -> String {
-    let data = &graph.sources[s].data;
+pub fn citation(graph: &KnowledgeGraph, s: Id<Source>) -> String {
+    let data = &graph[s].data;
     let mut parts = Vec::new();
     let who = if data.authors.is_empty() {
         data.label.clone()
@@ -398,62 +380,18 @@ pub struct ArticleCard {
     pub child_count: usize,
 }
 
-pub fn article_card(graph: &KnowledgeGraph, a: usize) -> ArticleCard {
-    let data = &graph.articles[a].data;
+pub fn article_card(graph: &KnowledgeGraph, a: Id<Article>) -> ArticleCard {
+    let data = &graph[a].data;
     ArticleCard {
-        key: graph.articles[a].key.clone(),
+        key: graph[a].key.clone(),
         title: data.title.clone(),
         url: graph.url(PageRef::Article(a)),
-        date: data.date.0.clone(),
-        date_label: dutch_date(&data.date.0),
+        date: data.date.to_string(),
+        date_label: data.date.dutch(),
         summary: data.summary.clone(),
         tags: tags(graph, &data.tags),
         sectors: data.sectors.iter().map(|s| sector(graph, s)).collect(),
-        parent: graph.article_parent[a].map(|p| Link::to(graph, PageRef::Article(p))),
-        child_count: graph.article_children[a].len(),
-    }
-}
-
-/// `2018-01-15` → `15 januari 2018`; partial dates stay partial.
-pub fn dutch_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let parts: Vec<&str> = date.split('-').collect();
-    fn month(m: &str) -> &str {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-            .unwrap_or(m)
-    }
-    match parts.as_slice() {
-        [y] => y.to_string(),
-        [y, m] => format!("{} {y}", month(m)),
-        [y, m, d] => format!("{} {} {y}", d.trim_start_matches('0'), month(m)),
-        _ => date.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::dutch_date;
-
-    #[test]
-    fn dutch_dates_keep_their_precision() {
-        assert_eq!(dutch_date("2018"), "2018");
-        assert_eq!(dutch_date("2018-01"), "januari 2018");
-        assert_eq!(dutch_date("2025-06-05"), "5 juni 2025");
+        parent: graph.index.article_parent[a].map(|p| Link::to(graph, PageRef::Article(p))),
+        child_count: graph.index.article_children[a].len(),
     }
 }

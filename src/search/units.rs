@@ -64,6 +64,7 @@ pub fn facet_labels(g: &KnowledgeGraph, units: &[Unit]) -> FacetLabels {
         for (key, value) in &unit.facets {
             let label = match *key {
                 "effect" => g
+                    .records
                     .effects
                     .iter()
                     .find(|e| &e.key == value)
@@ -73,6 +74,7 @@ pub fn facet_labels(g: &KnowledgeGraph, units: &[Unit]) -> FacetLabels {
                     .category(value)
                     .map_or(value.clone(), |c| c.label.clone()),
                 "row" => g
+                    .records
                     .rows
                     .iter()
                     .find(|r| &r.data.id == value)
@@ -91,17 +93,6 @@ pub fn facet_labels(g: &KnowledgeGraph, units: &[Unit]) -> FacetLabels {
     labels
 }
 
-fn section_title(page: PageRef) -> &'static str {
-    match page {
-        PageRef::Effect(_) => "Effecten",
-        PageRef::Row(_) => "Waarde en randvoorwaarden",
-        PageRef::Source(_) => "Bronnen",
-        PageRef::Article(_) => "Kennisbank",
-        PageRef::Term(_) => "Begrippen",
-        PageRef::Page(_) => "Home",
-    }
-}
-
 fn join(parts: &[&str]) -> String {
     parts
         .iter()
@@ -117,7 +108,7 @@ fn effect_facets(
 ) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     for key in keys {
-        if let Some(effect) = g.effects.iter().find(|e| e.key == key) {
+        if let Some(effect) = g.records.effects.iter().find(|e| e.key == key) {
             out.push(("category", effect.data.category.clone()));
         }
         out.push(("effect", key));
@@ -134,8 +125,8 @@ fn dedup(mut facets: Vec<(&'static str, String)>) -> Vec<(&'static str, String)>
 fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
     let url = g.url(page);
     let title = g.title(page).to_string();
-    let kind = KnowledgeGraph::kind_label(page);
-    let section = section_title(page);
+    let kind = page.kind().info().label;
+    let section = page.kind().info().section_title;
     let page_crumbs = if matches!(page, PageRef::Page(_)) {
         vec![]
     } else {
@@ -154,8 +145,8 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
     };
     match page {
         PageRef::Effect(i) => {
-            let e = &g.effects[i];
-            let body = markdown::plain_text(&e.meta.body, g);
+            let e = &g[i];
+            let body = markdown::plain_text(&e.origin.body, g);
             let mut u = unit(
                 title.clone(),
                 title.clone(),
@@ -166,16 +157,16 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             out.push(u);
         }
         PageRef::Row(i) => {
-            let r = &g.rows[i];
+            let r = &g[i];
             let d = &r.data;
             let row_title = format!("{} {}", d.id, d.title);
-            let effect_keys: Vec<String> = g.row_effects[i]
+            let effect_keys: Vec<String> = g.index.row_effects[i]
                 .iter()
-                .map(|&e| g.effects[e].key.clone())
+                .map(|&e| g[e].key.clone())
                 .collect();
             let mut facets = vec![("row", d.id.clone()), ("level", d.level.clone())];
             facets.extend(effect_facets(g, effect_keys));
-            let body = markdown::plain_text(&r.meta.body, g);
+            let body = markdown::plain_text(&r.origin.body, g);
             let mut u = unit(
                 row_title.clone(),
                 row_title.clone(),
@@ -209,7 +200,7 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
                 let source_label = q
                     .source
                     .as_deref()
-                    .and_then(|k| g.sources.iter().find(|s| s.key == k))
+                    .and_then(|k| g.records.sources.iter().find(|s| s.key == k))
                     .map_or("", |s| s.data.label.as_str());
                 out.push(Unit {
                     url: format!("{url}#praktijk-{}", n + 1),
@@ -229,11 +220,11 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             }
         }
         PageRef::Source(i) => {
-            let s = &g.sources[i];
+            let s = &g[i];
             let d = &s.data;
-            let effect_keys: Vec<String> = g.source_effects[i]
+            let effect_keys: Vec<String> = g.index.source_effects[i]
                 .iter()
-                .map(|&e| g.effects[e].key.clone())
+                .map(|&e| g[e].key.clone())
                 .collect();
             let mut facets = vec![("source_kind", d.kind.clone())];
             if let Some(year) = d.year {
@@ -242,16 +233,16 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             let mut page_facets = facets.clone();
             page_facets.extend(effect_facets(g, effect_keys));
             page_facets.extend(
-                g.source_rows[i]
+                g.index.source_rows[i]
                     .iter()
-                    .map(|&r| ("row", g.rows[r].data.id.clone())),
+                    .map(|&r| ("row", g[r].data.id.clone())),
             );
             let keywords = join(&[
                 &d.authors.join(", "),
                 d.title.as_deref().unwrap_or(""),
                 d.publisher.as_deref().unwrap_or(""),
             ]);
-            let body = markdown::plain_text(&s.meta.body, g);
+            let body = markdown::plain_text(&s.origin.body, g);
             let mut u = unit(
                 title.clone(),
                 title.clone(),
@@ -262,7 +253,7 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             out.push(u);
             let crumbs = vec![section.to_string(), title.clone()];
             for (n, finding) in d.findings.iter().enumerate() {
-                let anchor = &g.finding_anchors[i][n];
+                let anchor = &g.index.finding_anchors[i][n];
                 let mut f = vec![("kind", "Bevinding".to_string())];
                 f.extend(facets.clone());
                 f.extend(effect_facets(g, finding.all_effects()));
@@ -280,26 +271,24 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             }
         }
         PageRef::Article(i) => {
-            let a = &g.articles[i];
+            let a = &g[i];
             let d = &a.data;
             let mut facets: Vec<(&'static str, String)> =
                 d.sectors.iter().map(|s| ("sector", s.clone())).collect();
-            if let Some(year) = d.date.0.get(..4) {
-                facets.push(("year", year.to_string()));
-            }
+            facets.push(("year", format!("{:04}", d.date.year())));
             facets.extend(effect_facets(g, d.effects.clone()));
             facets.extend(d.rows.iter().map(|r| ("row", r.clone())));
             let mut crumbs = vec![section.to_string()];
             let mut ancestors = Vec::new();
-            let mut at = g.article_parent[i];
+            let mut at = g.index.article_parent[i];
             while let Some(p) = at {
-                ancestors.push(g.articles[p].data.title.clone());
-                at = g.article_parent[p];
+                ancestors.push(g[p].data.title.clone());
+                at = g.index.article_parent[p];
             }
             crumbs.extend(ancestors.into_iter().rev());
             let keywords = d.authors.join(", ");
-            let rendered = markdown::render(&a.meta.body, g);
-            let text = markdown::plain_text(&a.meta.body, g);
+            let rendered = markdown::render(&a.origin.body, g);
+            let text = markdown::plain_text(&a.origin.body, g);
             let sections = split_sections(&text, &rendered.headings);
             let mut u = unit(
                 title.clone(),
@@ -328,8 +317,8 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             }
         }
         PageRef::Term(i) => {
-            let t = &g.terms[i];
-            let body = markdown::plain_text(&t.meta.body, g);
+            let t = &g[i];
+            let body = markdown::plain_text(&t.origin.body, g);
             out.push(unit(
                 title.clone(),
                 title.clone(),
@@ -338,8 +327,8 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             ));
         }
         PageRef::Page(i) => {
-            let p = &g.pages[i];
-            let body = markdown::plain_text(&p.meta.body, g);
+            let p = &g[i];
+            let body = markdown::plain_text(&p.origin.body, g);
             out.push(unit(
                 title.clone(),
                 title.clone(),

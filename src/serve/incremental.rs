@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::links;
 use crate::graph::{KnowledgeGraph, PageRef, is_overview_key};
 use crate::load::LoadCache;
-use crate::model::{Documents, Meta};
+use crate::model::{Origin, Records};
 use crate::render::{self, OutputFile, RenderCache, RenderOptions};
 use crate::site::BuildOptions;
 use crate::timings::Timings;
@@ -74,22 +74,22 @@ impl Incremental {
         timings.lap("load");
         let last = self.last.take();
         let load_problems = loaded.diagnostics.iter().count();
-        let config_text = loaded.config_file.as_ref().map(|f| f.text.clone());
+        let config_text = loaded.config.as_ref().map(|c| c.file.text.clone());
         // The common edit, a body that links to the same pages as before, changes the graph in
         // that body alone and no page but its own: patch the last graph, plan that page only.
         let edits = match (&last, changed) {
             (Some(last), Some(changed))
                 if last.load_problems == load_problems && last.config_text == config_text =>
             {
-                body_edits(&options.root, &last.graph, &loaded.documents, changed)
+                body_edits(&options.root, &last.graph, &loaded.records, changed)
             }
             _ => None,
         };
         if let (Some(last), Some(edits)) = (last, edits) {
             let mut graph = Arc::unwrap_or_clone(last.graph);
             let records: Vec<PageRef> = edits.iter().map(|(page, _)| *page).collect();
-            for (page, meta) in edits {
-                *meta_mut(&mut graph, page) = meta;
+            for (page, origin) in edits {
+                *graph.records.origin_mut(page) = origin;
             }
             timings.lap("patch graph");
             return self.render(
@@ -102,14 +102,12 @@ impl Incremental {
                 timings,
             );
         }
-        let (graph, diagnostics) = crate::site::resolve(loaded, options);
+        let checked = crate::site::resolve(loaded, options);
         timings.lap("resolve");
-        let Some(graph) = graph else {
-            return (None, diagnostics);
+        let (graph, diagnostics) = match checked {
+            Ok(checked) => checked.into_parts(),
+            Err(diagnostics) => return (None, diagnostics),
         };
-        if diagnostics.has_errors() {
-            return (None, diagnostics);
-        }
         self.render(
             options,
             graph,
@@ -184,25 +182,34 @@ struct Last {
 fn body_edits(
     root: &Path,
     graph: &KnowledgeGraph,
-    documents: &Documents,
+    records: &Records,
     changed: &HashSet<PathBuf>,
-) -> Option<Vec<(PageRef, Meta)>> {
+) -> Option<Vec<(PageRef, Origin)>> {
     let mut edits = Vec::new();
     for path in changed {
         if path.extension().is_none_or(|e| e != "md") {
             return None;
         }
         let relative = path.strip_prefix(root).ok()?;
-        let (page, old) = graph_metas(graph).find(|(_, m)| m.file.path == relative)?;
-        let new = document_metas(documents).find(|m| m.file.path == relative)?;
-        let front_matter = |m: &Meta| m.file.text.get(..m.body_offset).map(str::to_owned);
-        let references = |m: &Meta| {
+        let (page, old) = graph
+            .records
+            .iter()
+            .find(|(_, r)| r.origin().file.path == relative)?;
+        let (old, new) = (
+            old.origin(),
+            records
+                .iter()
+                .map(|(_, r)| r.origin())
+                .find(|o| o.file.path == relative)?,
+        );
+        let front_matter = |m: &Origin| m.file.text.get(..m.body_offset).map(str::to_owned);
+        let references = |m: &Origin| {
             links::references(&m.body)
                 .into_iter()
                 .map(|r| (r.kind_word.to_string(), r.key.to_string()))
                 .collect::<Vec<_>>()
         };
-        let is_intro = matches!(page, PageRef::Page(i) if is_overview_key(&graph.pages[i].key));
+        let is_intro = matches!(page, PageRef::Page(i) if is_overview_key(&graph[i].key));
         if is_intro || front_matter(old) != front_matter(new) || references(old) != references(new)
         {
             return None;
@@ -210,61 +217,6 @@ fn body_edits(
         edits.push((page, new.clone()));
     }
     Some(edits)
-}
-
-fn graph_metas(g: &KnowledgeGraph) -> impl Iterator<Item = (PageRef, &Meta)> {
-    let e = g
-        .effects
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (PageRef::Effect(i), &d.meta));
-    let r = g
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (PageRef::Row(i), &d.meta));
-    let s = g
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (PageRef::Source(i), &d.meta));
-    let a = g
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (PageRef::Article(i), &d.meta));
-    let t = g
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (PageRef::Term(i), &d.meta));
-    let p = g
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (PageRef::Page(i), &d.meta));
-    e.chain(r).chain(s).chain(a).chain(t).chain(p)
-}
-
-fn document_metas(d: &Documents) -> impl Iterator<Item = &Meta> {
-    let e = d.effects.iter().map(|d| &d.meta);
-    let r = d.rows.iter().map(|d| &d.meta);
-    let s = d.sources.iter().map(|d| &d.meta);
-    let a = d.articles.iter().map(|d| &d.meta);
-    let t = d.terms.iter().map(|d| &d.meta);
-    let p = d.pages.iter().map(|d| &d.meta);
-    e.chain(r).chain(s).chain(a).chain(t).chain(p)
-}
-
-fn meta_mut(g: &mut KnowledgeGraph, page: PageRef) -> &mut Meta {
-    match page {
-        PageRef::Effect(i) => &mut g.effects[i].meta,
-        PageRef::Row(i) => &mut g.rows[i].meta,
-        PageRef::Source(i) => &mut g.sources[i].meta,
-        PageRef::Article(i) => &mut g.articles[i].meta,
-        PageRef::Term(i) => &mut g.terms[i].meta,
-        PageRef::Page(i) => &mut g.pages[i].meta,
-    }
 }
 
 /// The search index and the publish extras of a site whose pages and assets are at `paths`, as

@@ -93,7 +93,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     let relative = path.strip_prefix(root).unwrap_or(path);
     !relative
         .components()
-        .any(|c| crate::load::is_ignored_name(&c.as_os_str().to_string_lossy()))
+        .any(|c| crate::source::is_ignored_name(&c.as_os_str().to_string_lossy()))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use crate::util::shipped_graph as shipped;
 fn eight_effects_in_three_categories_in_schema_order() {
     let g = shipped();
     let effects: Vec<(&str, &str)> = g
+        .records
         .effects
         .iter()
         .map(|e| (e.data.category.as_str(), e.key.as_str()))
@@ -40,21 +41,19 @@ fn eight_effects_in_three_categories_in_schema_order() {
             "Kwaliteit van onderwijs"
         ]
     );
-    for (e, findings) in g.effect_findings.iter().enumerate() {
-        assert!(
-            !findings.is_empty(),
-            "effect {} has no findings",
-            g.effects[e].key
-        );
+    for (e, findings) in g.index.effect_findings.enumerate() {
+        assert!(!findings.is_empty(), "effect {} has no findings", g[e].key);
     }
     // The claims seed 001 (§2.3) lists per effect, in schema order; the welbevinden claim of
     // RuG (2017) and the ECBO (2021) knowledge claim each count under both effects they are listed
     // for. Links the editors add (`added_effects`) are not counted.
     let overview_claims: Vec<usize> = g
+        .records
         .effects
         .iter()
         .map(|effect| {
-            g.sources
+            g.records
+                .sources
                 .iter()
                 .flat_map(|s| &s.data.findings)
                 .filter(|f| f.effects.contains(&effect.key))
@@ -67,27 +66,34 @@ fn eight_effects_in_three_categories_in_schema_order() {
 #[test]
 fn eleven_value_rows_with_every_condition_and_quote() {
     let g = shipped();
-    let ids: Vec<&str> = g.rows.iter().map(|r| r.data.id.as_str()).collect();
+    let ids: Vec<&str> = g.records.rows.iter().map(|r| r.data.id.as_str()).collect();
     assert_eq!(
         ids,
         [
             "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3", "2.4", "2.5"
         ]
     );
-    let conditions: Vec<usize> = g.rows.iter().map(|r| r.data.conditions.len()).collect();
+    let conditions: Vec<usize> = g
+        .records
+        .rows
+        .iter()
+        .map(|r| r.data.conditions.len())
+        .collect();
     // Counted in seed 000, row by row.
     assert_eq!(conditions, [6, 3, 8, 3, 5, 4, 5, 3, 4, 4, 4]);
-    let quotes: Vec<usize> = g.rows.iter().map(|r| r.data.quotes.len()).collect();
+    let quotes: Vec<usize> = g.records.rows.iter().map(|r| r.data.quotes.len()).collect();
     // Seed 000: thirteen 4OLS quotes plus Alice Middelkoop (1.3) and Mieke van Dijk (1.4).
     assert_eq!(quotes, [5, 1, 4, 1, 0, 0, 1, 0, 0, 0, 3]);
     // The claims each row's Onderzoek column cites in seed 000 (a claim the table repeats, such as
     // Darling-Hammond (2006) in 1.2 and 2.2, counts in each row); 2.1 cites none. Links the editors
     // add (`added_rows`) are not counted: they must never pass for the table's own.
     let table_claims: Vec<usize> = g
+        .records
         .rows
         .iter()
         .map(|row| {
-            g.sources
+            g.records
+                .sources
                 .iter()
                 .flat_map(|s| &s.data.findings)
                 .filter(|f| f.rows.contains(&row.data.id))
@@ -95,10 +101,10 @@ fn eleven_value_rows_with_every_condition_and_quote() {
         })
         .collect();
     assert_eq!(table_claims, [11, 1, 3, 3, 7, 2, 0, 1, 7, 4, 2]);
-    for (r, row) in g.rows.iter().enumerate() {
+    for (r, row) in g.records.rows.enumerate() {
         if row.data.id != "2.1" {
             assert!(
-                !g.row_findings[r].is_empty(),
+                !g.index.row_findings[r].is_empty(),
                 "row {} has no research findings",
                 row.data.id
             );
@@ -109,7 +115,7 @@ fn eleven_value_rows_with_every_condition_and_quote() {
 #[test]
 fn every_source_of_the_register_is_present() {
     let g = shipped();
-    let keys: BTreeSet<&str> = g.sources.iter().map(|s| s.key.as_str()).collect();
+    let keys: BTreeSet<&str> = g.records.sources.iter().map(|s| s.key.as_str()).collect();
     // The research register of the seed inventory (c1–c3) plus the sources 002 and 003 cite most.
     for key in [
         "rug-2017",
@@ -167,7 +173,11 @@ fn every_source_of_the_register_is_present() {
     ] {
         assert!(keys.contains(key), "source {key} is missing");
     }
-    assert!(g.sources.len() >= 70, "only {} sources", g.sources.len());
+    assert!(
+        g.records.sources.len() >= 70,
+        "only {} sources",
+        g.records.sources.len()
+    );
     assert!(
         g.finding_count() >= 150,
         "only {} findings",
@@ -179,16 +189,20 @@ fn every_source_of_the_register_is_present() {
 fn the_publications_are_articles() {
     let g = shipped();
     let children = |hub: &str| {
-        let a = g
+        let (a, _) = g
+            .records
             .articles
-            .iter()
-            .position(|a| a.key == hub)
+            .enumerate()
+            .find(|(_, a)| a.key == hub)
             .unwrap_or_else(|| panic!("no article {hub}"));
-        g.article_children[a].clone()
+        g.index.article_children[a].clone()
     };
     // 002: six chapter hubs with three interviews each, plus the preface.
     let chapters = children("breder-perspectief");
-    let interviews: usize = chapters.iter().map(|&c| g.article_children[c].len()).sum();
+    let interviews: usize = chapters
+        .iter()
+        .map(|&c| g.index.article_children[c].len())
+        .sum();
     assert_eq!(chapters.len(), 7, "preface + six chapters");
     assert_eq!(interviews, 18);
     // 003: the ECBO report by theme, with its recommendations.
@@ -200,11 +214,11 @@ fn the_publications_are_articles() {
         "effectieve-samenwerking",
     ] {
         assert!(
-            g.articles.iter().any(|a| a.key == key),
+            g.records.articles.iter().any(|a| a.key == key),
             "article {key} is missing"
         );
     }
-    let terms: BTreeSet<&str> = g.terms.iter().map(|t| t.key.as_str()).collect();
+    let terms: BTreeSet<&str> = g.records.terms.iter().map(|t| t.key.as_str()).collect();
     for key in [
         "opleidingsschool",
         "partnerschap",
@@ -224,11 +238,12 @@ fn the_publications_are_articles() {
 fn uitgangspunten_and_aandachtspunten_are_all_there() {
     let g = shipped();
     let article = g
+        .records
         .articles
         .iter()
         .find(|a| a.key == "uitgangspunten-aandachtspunten")
         .unwrap();
-    let numbered = article.meta.body.lines().filter(|l| {
+    let numbered = article.origin.body.lines().filter(|l| {
         let t = l.trim_start();
         t.split_once(". ")
             .is_some_and(|(n, _)| n.parse::<u32>().is_ok())

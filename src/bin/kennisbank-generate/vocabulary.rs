@@ -49,8 +49,9 @@ impl Vocabulary {
         }
         let config = loaded
             .config
-            .with_context(|| format!("no site.yaml in {}", content.display()))?;
-        let docs = loaded.documents;
+            .with_context(|| format!("no site.yaml in {}", content.display()))?
+            .config;
+        let docs = loaded.records;
         let category = |key: &str| config.categories.iter().position(|c| c.key == key);
         let mut effects: Vec<Effect> = docs
             .effects

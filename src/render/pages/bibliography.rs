@@ -59,7 +59,7 @@ fn author_key(card: &SourceCard) -> String {
 /// Every bibliography page, the full list by author first.
 pub fn listings(g: &KnowledgeGraph) -> Vec<Listing> {
     let base = g.config.base_path();
-    let mut by_author: Vec<SourceCard> = (0..g.sources.len())
+    let mut by_author: Vec<SourceCard> = (g.records.sources.ids())
         .map(|s| view::source_card(g, s))
         .collect();
     by_author.sort_by(|a, b| {
@@ -86,9 +86,9 @@ pub fn listings(g: &KnowledgeGraph) -> Vec<Listing> {
         })
         .filter(|(_, _, members)| !members.is_empty())
         .collect();
-    let effects: Vec<(String, String, Vec<SourceCard>)> = (0..g.effects.len())
+    let effects: Vec<(String, String, Vec<SourceCard>)> = (g.records.effects.ids())
         .map(|e| {
-            let key = g.effects[e].key.clone();
+            let key = g[e].key.clone();
             let members: Vec<_> = by_author
                 .iter()
                 .filter(|s| s.effects.contains(&key))

@@ -1,16 +1,28 @@
 //! The typed records editors write: effects, value rows, sources with findings, articles, glossary
 //! terms and plain pages. Field names match the front-matter keys documented in content/README.md.
 //!
-//! Records hold references as plain keys; `graph` checks them and turns them into indexes.
+//! Records hold references as plain keys; `graph` checks them and turns them into typed ids.
+//! [`kinds`] is the table of what sets each kind apart; [`schema`] the shape of each kind's front
+//! matter; [`id`] the typed indexes; [`date`] the one date type.
+
+pub mod date;
+pub mod id;
+pub mod kinds;
+pub mod schema;
+
+use std::borrow::Cow;
 
 use serde::Deserialize;
 
 use crate::diagnostics::{SourceFile, Span};
-use crate::load::yaml::{Node, Step};
+use crate::source::{Node, Step};
+pub use date::PartialDate;
+pub use id::{Id, IdVec, Table};
+pub use kinds::{ForKind, Kind, PageRef, Record, RecordData, Records};
 
 /// Where a record came from: its file, its front-matter tree (for spans) and its Markdown body.
 #[derive(Debug, Clone)]
-pub struct Meta {
+pub struct Origin {
     pub file: SourceFile,
     pub tree: Node,
     pub body: String,
@@ -18,7 +30,7 @@ pub struct Meta {
     pub body_offset: usize,
 }
 
-impl Meta {
+impl Origin {
     /// The span of a front-matter value, for diagnostics.
     pub fn span(&self, path: &[Step<'_>]) -> Span {
         self.tree.span_at(path)
@@ -29,7 +41,7 @@ impl Meta {
 #[derive(Debug, Clone)]
 pub struct Doc<T> {
     pub key: String,
-    pub meta: Meta,
+    pub origin: Origin,
     pub data: T,
 }
 
@@ -190,7 +202,7 @@ pub enum DirectionSpec {
 #[derive(Debug, Clone, Deserialize)]
 pub struct ArticleData {
     pub title: String,
-    pub date: DateText,
+    pub date: PartialDate,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(default)]
@@ -215,27 +227,6 @@ pub struct ArticleData {
     pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
-}
-
-/// A date as editors write it: `2018`, `2018-01` or `2018-01-15`. Kept as text so a partial date
-/// is never padded into a day nobody knows; `graph` validates it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct DateText(pub String);
-
-impl<'de> Deserialize<'de> for DateText {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // YAML reads `2018` as a number; accept it as the year.
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(i64),
-            Text(String),
-        }
-        Ok(match Raw::deserialize(deserializer)? {
-            Raw::Number(n) => DateText(n.to_string()),
-            Raw::Text(s) => DateText(s),
-        })
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -270,13 +261,84 @@ pub type Article = Doc<ArticleData>;
 pub type Term = Doc<TermData>;
 pub type Page = Doc<PageData>;
 
-/// Everything `load` produced: the records of one content folder, unchecked across files.
-#[derive(Debug, Clone, Default)]
-pub struct Documents {
-    pub effects: Vec<Effect>,
-    pub rows: Vec<ValueRow>,
-    pub sources: Vec<Source>,
-    pub articles: Vec<Article>,
-    pub terms: Vec<Term>,
-    pub pages: Vec<Page>,
+/// What every kind's `RecordData` impl has in common: its kind, its table in [`Records`], its
+/// title field, and its tags if it has any.
+macro_rules! record_data {
+    ($kind:ident in $table:ident, title: $title:ident $(, tags: $tags:ident)?) => {
+        const KIND: Kind = Kind::$kind;
+        fn title(&self) -> &str {
+            &self.$title
+        }
+        $(
+            fn tags(&self) -> &[String] {
+                &self.$tags
+            }
+        )?
+        fn aliases(&self) -> &[String] {
+            &self.aliases
+        }
+        fn table(records: &Records) -> &Table<Doc<Self>> {
+            &records.$table
+        }
+        fn table_mut(records: &mut Records) -> &mut Table<Doc<Self>> {
+            &mut records.$table
+        }
+        fn page(id: Id<Doc<Self>>) -> PageRef {
+            PageRef::$kind(id)
+        }
+        fn id_of(page: PageRef) -> Option<Id<Doc<Self>>> {
+            match page {
+                PageRef::$kind(id) => Some(id),
+                _ => None,
+            }
+        }
+    };
+}
+
+impl RecordData for EffectData {
+    record_data!(Effect in effects, title: title, tags: tags);
+    fn description(&self) -> Option<&str> {
+        Some(&self.summary)
+    }
+}
+
+impl RecordData for ValueRowData {
+    record_data!(Row in rows, title: title, tags: tags);
+    fn link_title(&self) -> Cow<'_, str> {
+        Cow::Owned(format!("{} {}", self.id, self.title))
+    }
+    fn description(&self) -> Option<&str> {
+        self.summary.as_deref()
+    }
+    fn key_field(&self) -> Option<(&'static str, &str)> {
+        Some(("id", &self.id))
+    }
+}
+
+impl RecordData for SourceData {
+    record_data!(Source in sources, title: label, tags: tags);
+    fn description(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+}
+
+impl RecordData for ArticleData {
+    record_data!(Article in articles, title: title, tags: tags);
+    fn description(&self) -> Option<&str> {
+        self.summary.as_deref()
+    }
+}
+
+impl RecordData for TermData {
+    record_data!(Term in terms, title: title, tags: tags);
+    fn description(&self) -> Option<&str> {
+        Some(&self.summary)
+    }
+}
+
+impl RecordData for PageData {
+    record_data!(Page in pages, title: title);
+    fn description(&self) -> Option<&str> {
+        self.summary.as_deref()
+    }
 }

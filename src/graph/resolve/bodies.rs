@@ -1,0 +1,35 @@
+//! The `[[kind:key]]` references in every Markdown body: a known kind, and a key of that kind.
+
+use super::Context;
+use crate::diagnostics::{Diagnostic, Span, suggest};
+use crate::graph::links;
+use crate::model::{Kind, Records};
+
+pub(super) fn check(records: &Records, cx: &mut Context) {
+    for (from, record) in records.iter() {
+        let origin = record.origin();
+        for reference in links::references(&origin.body) {
+            let span = Span::new(
+                origin.body_offset + reference.range.start,
+                reference.range.len(),
+            );
+            let Some(kind) = reference.kind else {
+                let words = Kind::ALL.map(|k| k.info().word);
+                cx.diagnostics.push(
+                    Diagnostic::error(
+                        "unknown-reference-kind",
+                        format!("`{}` is not a kind of reference", reference.kind_word),
+                    )
+                    .at(&origin.file, span)
+                    .help_opt(suggest(reference.kind_word, words, "kinds")),
+                );
+                continue;
+            };
+            match cx.keys.find(kind, reference.key) {
+                Ok(Some(to)) => cx.index.link(from, to),
+                Ok(None) => {}
+                Err(missing) => cx.diagnostics.push(missing.at(&origin.file, span)),
+            }
+        }
+    }
+}

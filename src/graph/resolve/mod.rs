@@ -1,0 +1,122 @@
+//! Building the graph: register every key, check every record and reference, index each edge
+//! both ways, and warn about what is connected to nothing.
+//!
+//! Each check records a diagnostic and carries on, so one run reports every broken reference.
+//! The records are read through `&Records` while the checkers write into a [`Context`] (index,
+//! diagnostics, used tags): two borrows side by side, so no record is copied to be checked.
+//!
+//! [`keys`] registers keys and resolves references; one file per kind checks that kind
+//! ([`effects`], [`rows`], [`sources`], [`articles`]); [`vocabulary`] checks tags and other
+//! site.yaml values, [`bodies`] the `[[…]]` references in Markdown, [`config`] site.yaml itself;
+//! [`warnings`] comes last; [`order`] sorts the records first.
+
+mod articles;
+mod bodies;
+mod config;
+mod effects;
+mod keys;
+mod order;
+mod rows;
+mod sources;
+mod vocabulary;
+mod warnings;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+
+use super::{Checked, Index, KnowledgeGraph};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{Loaded, SiteSource};
+use crate::model::Origin;
+use crate::source::Step;
+use keys::Keys;
+
+/// What to include in the graph.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Include articles marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// Resolves loaded records into a graph: `Ok` with the warnings when nothing is wrong, `Err` with
+/// every problem (those `load` found included) otherwise.
+pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGraph>, Diagnostics> {
+    let Loaded {
+        config,
+        mut records,
+        unparsed,
+        mut diagnostics,
+    } = loaded;
+    let Some(SiteSource { config, file, tree }) = config else {
+        return Err(diagnostics);
+    };
+    config::check(&config, &file, &tree, &mut diagnostics);
+    let mut drafts = Vec::new();
+    if !options.drafts {
+        records.articles.retain(|a| {
+            if a.data.draft {
+                drafts.push(a.key.clone());
+            }
+            !a.data.draft
+        });
+    }
+    order::sort(&config, &mut records);
+    let keys = Keys::register(&records, &unparsed, &drafts, &mut diagnostics);
+    let mut index = Index::new(&records);
+    let mut used_tags = HashSet::new();
+    let mut cx = Context {
+        config: &config,
+        keys: &keys,
+        index: &mut index,
+        diagnostics: &mut diagnostics,
+        used_tags: &mut used_tags,
+    };
+    effects::check(&records, &mut cx);
+    rows::check(&records, &mut cx);
+    sources::check(&records, &mut cx);
+    articles::check(&records, &mut cx);
+    vocabulary::check_tags(&records, &mut cx);
+    bodies::check(&records, &mut cx);
+    warnings::check(&records, &mut cx, &file, &tree);
+    vocabulary::collect_tags(&records, &config, &mut index);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let graph = KnowledgeGraph {
+        config,
+        records,
+        index,
+        lookup: keys.into_lookup(),
+    };
+    Ok(Checked::new(graph, diagnostics))
+}
+
+/// What the checkers write to, beside the records they read.
+struct Context<'a> {
+    config: &'a SiteConfig,
+    keys: &'a Keys,
+    index: &'a mut Index,
+    diagnostics: &'a mut Diagnostics,
+    /// Tags some record uses, for the unused-tag warning.
+    used_tags: &'a mut HashSet<String>,
+}
+
+impl Context<'_> {
+    fn error_at(
+        &mut self,
+        origin: &Origin,
+        path: &[Step<'_>],
+        code: &'static str,
+        message: String,
+        help: impl Into<String>,
+    ) {
+        self.diagnostics.push(
+            Diagnostic::error(code, message)
+                .at(&origin.file, origin.span(path))
+                .help(help),
+        );
+    }
+}

@@ -1,0 +1,68 @@
+//! Value rows: an id that fits the row's level, the effects the row names, and the source of each
+//! practice quote.
+
+use super::Context;
+use crate::graph::QuoteRef;
+use crate::model::{EffectData, Origin, PageRef, Records, SourceData};
+use crate::source::Step;
+
+pub(super) fn check(records: &Records, cx: &mut Context) {
+    for (r, row) in records.rows.enumerate() {
+        let (origin, data) = (&row.origin, &row.data);
+        let me = PageRef::Row(r);
+        check_id(cx, origin, &data.id, &data.level);
+        cx.refs::<EffectData>(
+            me,
+            origin,
+            &[Step::Key("effects")],
+            &data.effects,
+            |index, e| index.row_effect(r, e),
+        );
+        for (q, quote) in data.quotes.iter().enumerate() {
+            if let Some(key) = &quote.source {
+                let path = [Step::Key("quotes"), Step::Index(q), Step::Key("source")];
+                if let Some(s) = cx.reference::<SourceData>(me, origin, &path, key) {
+                    cx.index.quote_source(QuoteRef { row: r, quote: q }, s);
+                }
+            }
+        }
+    }
+}
+
+/// A row id is `level.row`, and the level number must be the row's level's.
+fn check_id(cx: &mut Context, origin: &Origin, id: &str, level: &str) {
+    let levels = &cx.config.levels;
+    let id_number = id.split_once('.').and_then(|(a, b)| {
+        (b.parse::<u32>().is_ok()).then_some(())?;
+        a.parse::<u32>().ok()
+    });
+    let number = levels.iter().find(|l| l.key == level).map(|l| l.number);
+    match (id_number, number) {
+        (None, _) => cx.error_at(
+            origin,
+            &[Step::Key("id")],
+            "bad-id",
+            format!("`{id}` is not a row id"),
+            "row ids are a level number, a dot and a row number in quotes, e.g. `\"1.1\"`",
+        ),
+        (Some(n), Some(number)) if number != n => cx.error_at(
+            origin,
+            &[Step::Key("level")],
+            "level-mismatch",
+            format!("row {id} is at level {level}, which has number {number}"),
+            format!("rows {n}.x belong to the level with number {n}; fix the id or the level"),
+        ),
+        _ => {}
+    }
+    if number.is_none() {
+        let known: Vec<&str> = levels.iter().map(|l| l.key.as_str()).collect();
+        cx.unknown(
+            origin,
+            &[Step::Key("level")],
+            "unknown-level",
+            "level",
+            level,
+            known,
+        );
+    }
+}

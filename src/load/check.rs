@@ -1,0 +1,226 @@
+//! Checking a front-matter tree against its shape ([`crate::model::schema`]), before the final
+//! typing: every duplicate key, unknown key, missing field and value of the wrong type, each at
+//! its own span and with a hint that names the fix.
+//!
+//! What a scalar can be follows YAML 1.2's core schema, the rules serde_yaml types by: only a
+//! plain scalar is a number, a boolean or empty; quoted and block scalars are always text. The
+//! test at the bottom keeps this check and the typing in agreement, field by field.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, suggest};
+use crate::model::PartialDate;
+use crate::source::{Entry, Node, ScalarStyle, Shape, Step};
+
+const TEXT_HINT: &str =
+    "this field takes text; put it in quotes if it looks like a number, date or list";
+const COLON_HINT: &str =
+    "this text contains `: `, which YAML reads as a new field; put the whole text in double quotes";
+const LIST_HINT: &str = "this field takes a list: write `[a, b]` or one `- item` per line";
+const FIELDS_HINT: &str =
+    "this takes fields of its own: one `key: value` per line, indented below it";
+const NUMBER_HINT: &str = "this field takes a whole number, without quotes";
+const BOOL_HINT: &str = "write `true` or `false`";
+const MISSING_HINT: &str =
+    "add the field to the front matter; content/README.md shows a complete example";
+const DATE_HINT: &str = "write JJJJ-MM-DD, JJJJ-MM or JJJJ, e.g. `2018-01-15`, `2018-01` or `2018`";
+
+/// Checks `tree` against `shape` and reports every problem. Returns whether the tree can be
+/// typed: unknown keys are reported but do not stop it (the typing ignores them, so references
+/// in the rest of the file still count); duplicate keys and wrong values do.
+pub fn check(file: &SourceFile, tree: &Node, shape: &Shape, diagnostics: &mut Diagnostics) -> bool {
+    let mut checker = Checker {
+        file,
+        diagnostics,
+        typable: true,
+        path: Vec::new(),
+    };
+    checker.value(tree, shape);
+    checker.typable
+}
+
+struct Checker<'a, 't> {
+    file: &'a SourceFile,
+    diagnostics: &'a mut Diagnostics,
+    typable: bool,
+    /// Where in the tree the checker is, for messages: `findings[0].effects`.
+    path: Vec<Step<'t>>,
+}
+
+impl<'t> Checker<'_, 't> {
+    fn value(&mut self, node: &'t Node, shape: &Shape) {
+        match (shape, node) {
+            (Shape::Any, _) => {}
+            (
+                _,
+                Node::Scalar {
+                    style: ScalarStyle::Other,
+                    ..
+                },
+            ) => {}
+            (Shape::Text, Node::Scalar { .. }) => {}
+            (Shape::Text, Node::Map { .. }) => self.wrong(node, "text", COLON_HINT),
+            (Shape::Text, Node::Seq { .. }) => self.wrong(node, "text", TEXT_HINT),
+            (Shape::Integer, _) if plain(node).and_then(yaml_int).is_some() => {}
+            (Shape::Integer, _) => self.wrong(node, "a whole number", NUMBER_HINT),
+            (Shape::Bool, _) if plain(node).is_some_and(is_yaml_bool) => {}
+            (Shape::Bool, _) => self.wrong(node, "`true` or `false`", BOOL_HINT),
+            (Shape::Date, Node::Scalar { value, .. }) => self.date(node, value),
+            (Shape::Date, _) => self.wrong(node, "a date", DATE_HINT),
+            (Shape::List(item), Node::Seq { items, .. }) => {
+                for (i, child) in items.iter().enumerate() {
+                    self.path.push(Step::Index(i));
+                    self.value(child, item);
+                    self.path.pop();
+                }
+            }
+            (Shape::List(_), _) if plain(node) == Some("") => {}
+            (Shape::List(_), _) => self.wrong(node, "a list", LIST_HINT),
+            (Shape::Map(_), Node::Map { entries, .. }) => self.map(node, entries, shape),
+            (Shape::Map(_), _) if plain(node) == Some("") => self.map(node, &[], shape),
+            (Shape::Map(_), _) => self.wrong(node, "a group of fields", FIELDS_HINT),
+        }
+    }
+
+    fn map(&mut self, node: &'t Node, entries: &'t [Entry], shape: &Shape) {
+        let fields = shape.fields();
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(first) = entries[..i].iter().find(|e| e.key == entry.key) {
+                let (line, _) = self.file.line_col(first.key_span.start);
+                self.typable = false;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-key",
+                        format!("the key `{}` appears twice", entry.key),
+                    )
+                    .at(self.file, entry.key_span)
+                    .label("second time here")
+                    .help(format!("keep one of the two; the first is on line {line}")),
+                );
+                continue;
+            }
+            let Some(field) = fields.iter().find(|f| f.key == entry.key) else {
+                self.diagnostics.push(
+                    Diagnostic::error("unknown-key", format!("unknown key `{}`", entry.key))
+                        .at(self.file, entry.key_span)
+                        .label("not a known field")
+                        .help_opt(suggest(
+                            &entry.key,
+                            fields.iter().map(|f| f.key),
+                            "keys here",
+                        )),
+                );
+                continue;
+            };
+            if field.nullable && entry.value.is_null() {
+                continue;
+            }
+            self.path.push(Step::Key(&entry.key));
+            self.value(&entry.value, &field.shape);
+            self.path.pop();
+        }
+        for field in fields.iter().filter(|f| f.required) {
+            if !entries.iter().any(|e| e.key == field.key) {
+                self.typable = false;
+                let message = match self.path_text() {
+                    Some(path) => format!("`{path}` lacks the required field `{}`", field.key),
+                    None => format!("the required field `{}` is missing", field.key),
+                };
+                self.diagnostics.push(
+                    Diagnostic::error("wrong-type", message)
+                        .at(self.file, node.span())
+                        .help(MISSING_HINT),
+                );
+            }
+        }
+    }
+
+    fn date(&mut self, node: &Node, value: &str) {
+        // YAML reads `2018` as a number; its digits are the year.
+        let text = match plain(node).and_then(yaml_int) {
+            Some(year) => year.to_string(),
+            None => value.to_string(),
+        };
+        if PartialDate::parse(&text).is_none() {
+            self.typable = false;
+            self.diagnostics.push(
+                Diagnostic::error("bad-date", format!("`{text}` is not a date"))
+                    .at(self.file, node.span())
+                    .help(DATE_HINT),
+            );
+        }
+    }
+
+    fn wrong(&mut self, node: &Node, expected: &str, hint: &str) {
+        self.typable = false;
+        let found = match node {
+            Node::Scalar { value, .. } if value.is_empty() => "empty".to_string(),
+            Node::Scalar { value, .. } => format!("`{value}`"),
+            Node::Seq { .. } => "a list".to_string(),
+            Node::Map { .. } => "a group of fields".to_string(),
+        };
+        let what = self
+            .path_text()
+            .map_or("this value".to_string(), |path| format!("`{path}`"));
+        self.diagnostics.push(
+            Diagnostic::error(
+                "wrong-type",
+                format!("{what} must be {expected}, not {found}"),
+            )
+            .at(self.file, node.span())
+            .help(hint),
+        );
+    }
+
+    fn path_text(&self) -> Option<String> {
+        let mut text = String::new();
+        for step in &self.path {
+            match step {
+                Step::Key(key) if text.is_empty() => text.push_str(key),
+                Step::Key(key) => {
+                    text.push('.');
+                    text.push_str(key);
+                }
+                Step::Index(i) => text.push_str(&format!("[{i}]")),
+            }
+        }
+        (!text.is_empty()).then_some(text)
+    }
+}
+
+/// The text of a plain scalar: the only kind that can be a number, a boolean or empty.
+fn plain(node: &Node) -> Option<&str> {
+    match node {
+        Node::Scalar {
+            value,
+            style: ScalarStyle::Plain,
+            ..
+        } => Some(value),
+        _ => None,
+    }
+}
+
+/// A YAML 1.2 integer: decimal without leading zeros, or `0x`, `0o`, `0b`, with an optional sign.
+fn yaml_int(text: &str) -> Option<i128> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (radix, digits) = [("0x", 16), ("0o", 8), ("0b", 2)]
+        .into_iter()
+        .find_map(|(prefix, radix)| unsigned.strip_prefix(prefix).map(|d| (radix, d)))
+        .unwrap_or((10, unsigned));
+    // `007` is text to YAML 1.2, not seven.
+    let leading_zero = radix == 10 && digits.len() > 1 && digits.starts_with('0');
+    if digits.is_empty() || digits.starts_with(['+', '-']) || leading_zero {
+        return None;
+    }
+    let value = i128::from_str_radix(digits, radix).ok()?;
+    Some(if negative { -value } else { value })
+}
+
+fn is_yaml_bool(text: &str) -> bool {
+    matches!(text, "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
+}
+
+#[cfg(test)]
+mod tests;
