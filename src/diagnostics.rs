@@ -11,6 +11,8 @@ use std::sync::Arc;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
 use serde::Serialize;
 
+use crate::i18n::{Arg, Code, Lang, Message, Msg};
+
 /// How bad a problem is. Errors stop the build; warnings are reported and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -71,32 +73,130 @@ impl Span {
 }
 
 /// One problem, with where it is and how to fix it.
+///
+/// Made from its [`Code`], which is also the id of its message in the catalogue ([`crate::i18n`]):
+/// `Code::UnknownEffect.error().arg("key", key).at(&file, span)`. The caret label and the hint are
+/// the message's `.label` and `.help` attributes, unless [`Diagnostic::label`] or
+/// [`Diagnostic::help`] give another message; [`Diagnostic::suggest`] puts a suggestion before
+/// the hint. The texts are formatted only when shown, in the language of the run
+/// ([`Diagnostic::texts`]).
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable code such as `unknown-effect`, so tests and editors can match on it.
     pub code: &'static str,
-    pub message: String,
     /// The file and the span inside it; `None` for problems without a place (e.g. a missing folder).
     pub location: Option<(SourceFile, Span)>,
-    /// A short text under the caret, e.g. "no effect has this key".
+    /// Legacy: the English message of [`Diagnostic::error`]`(code, message)`, empty for a
+    /// diagnostic made from a [`Code`]. Goes away once every message is in the catalogue.
+    pub message: String,
+    /// Legacy: an English label given as a string.
     pub label: Option<String>,
-    /// What to do about it.
+    /// Legacy: an English hint given as a string.
+    pub help: Option<String>,
+    /// The catalogue texts; boxed, so a diagnostic stays small on the error paths that return it.
+    catalogued: Box<Catalogued>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Catalogued {
+    /// The message of `code` with its arguments; `None` for legacy diagnostics.
+    message: Option<Message>,
+    label: Option<Message>,
+    help: Option<Message>,
+    suggestion: Option<Message>,
+}
+
+/// A text given to [`Diagnostic::label`] or [`Diagnostic::help`]: a catalogue message, or (until
+/// every message is in the catalogue) an English string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    Message(Message),
+    /// Legacy English text; use a [`Msg`] instead.
+    Plain(String),
+}
+
+/// What [`Diagnostic::label`] and [`Diagnostic::help`] take: a [`Message`] or a [`Msg`] (or, until
+/// every message is in the catalogue, an English string).
+pub trait IntoText {
+    fn into_text(self) -> Text;
+}
+
+impl IntoText for Message {
+    fn into_text(self) -> Text {
+        Text::Message(self)
+    }
+}
+
+impl IntoText for Msg {
+    fn into_text(self) -> Text {
+        Text::Message(self.message())
+    }
+}
+
+impl IntoText for Text {
+    fn into_text(self) -> Text {
+        self
+    }
+}
+
+/// Legacy: English strings.
+impl<T: Into<String>> IntoText for T {
+    fn into_text(self) -> Text {
+        Text::Plain(self.into())
+    }
+}
+
+/// The texts of a diagnostic in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    pub message: String,
+    pub label: Option<String>,
     pub help: Option<String>,
 }
 
+impl Code {
+    /// A diagnostic with this code that stops the build.
+    pub fn error(self) -> Diagnostic {
+        Diagnostic::new(Severity::Error, self)
+    }
+
+    /// A diagnostic with this code that is reported while the build goes on.
+    pub fn warning(self) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, self)
+    }
+}
+
 impl Diagnostic {
+    pub fn new(severity: Severity, code: Code) -> Self {
+        Diagnostic {
+            severity,
+            code: code.id(),
+            location: None,
+            message: String::new(),
+            label: None,
+            help: None,
+            catalogued: Box::new(Catalogued {
+                message: Some(Message::from_code(code)),
+                ..Catalogued::default()
+            }),
+        }
+    }
+
+    /// Legacy: an error whose message is English text. Use [`Code::error`].
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
             location: None,
+            message: message.into(),
             label: None,
             help: None,
+            catalogued: Box::default(),
         }
     }
 
+    /// Legacy: a warning whose message is English text. Use [`Code::warning`].
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -104,23 +204,50 @@ impl Diagnostic {
         }
     }
 
+    /// Sets the argument `$name` of the message (and of its label and hint).
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        match self.catalogued.message.take() {
+            Some(text) => self.catalogued.message = Some(text.with(name, value)),
+            None => debug_assert!(false, "`{}` is not from the catalogue", self.code),
+        }
+        self
+    }
+
     pub fn at(mut self, file: &SourceFile, span: Span) -> Self {
         self.location = Some((file.clone(), span));
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    /// The text under the caret, instead of the message's `.label`.
+    pub fn label(mut self, label: impl IntoText) -> Self {
+        match label.into_text() {
+            Text::Message(m) => self.catalogued.label = Some(m),
+            Text::Plain(s) => self.label = Some(s),
+        }
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    /// The hint, instead of the message's `.help`.
+    pub fn help(mut self, help: impl IntoText) -> Self {
+        match help.into_text() {
+            Text::Message(m) => self.catalogued.help = Some(m),
+            Text::Plain(s) => self.help = Some(s),
+        }
         self
     }
 
-    pub fn help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help;
+    pub fn help_opt<T: IntoText>(self, help: Option<T>) -> Self {
+        match help {
+            Some(help) => self.help(help),
+            None => self,
+        }
+    }
+
+    /// A suggestion said before the hint, such as [`Msg::DidYouMean`]; `None` leaves the hint alone.
+    pub fn suggest(mut self, suggestion: Option<Message>) -> Self {
+        if suggestion.is_some() {
+            self.catalogued.suggestion = suggestion;
+        }
         self
     }
 
@@ -140,84 +267,168 @@ impl Diagnostic {
             .map(|(file, span)| file.line_col(span.start))
     }
 
-    /// A plain one-line form: `error[code]: path:line:col: message`.
-    pub fn one_line(&self) -> String {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+    /// The message, label and hint in `lang`.
+    pub fn texts(&self, lang: Lang) -> Texts {
+        let c = &*self.catalogued;
+        let own = |attribute: &str| {
+            c.message
+                .as_ref()
+                .and_then(|m| m.attribute(lang, attribute))
         };
-        match (self.path(), self.line_col()) {
-            (Some(path), Some((line, col))) => format!(
-                "{severity}[{}]: {}:{line}:{col}: {}",
-                self.code,
-                path.display(),
-                self.message
-            ),
-            _ => format!("{severity}[{}]: {}", self.code, self.message),
+        let message = match &c.message {
+            Some(text) => text.text(lang),
+            None => self.message.clone(),
+        };
+        let label = match &c.label {
+            Some(label) => Some(label.text(lang)),
+            None => self.label.clone().or_else(|| own("label")),
+        };
+        let help = match &c.help {
+            Some(help) => Some(help.text(lang)),
+            None => self.help.clone().or_else(|| own("help")),
+        };
+        let help = match (c.suggestion.as_ref().map(|s| s.text(lang)), help) {
+            (Some(suggestion), Some(help)) => Some(format!("{suggestion} {help}")),
+            (suggestion, help) => suggestion.or(help),
+        };
+        Texts {
+            message,
+            label,
+            help,
         }
     }
 
-    /// The full report with source excerpt and caret, as printed in the terminal.
-    pub fn render(&self, color: bool) -> String {
+    /// A plain one-line form: `fout[code]: path:line:col: message`, in the process's language.
+    pub fn one_line(&self) -> String {
+        self.one_line_in(crate::i18n::process_lang())
+    }
+
+    /// [`Diagnostic::one_line`] in `lang`.
+    pub fn one_line_in(&self, lang: Lang) -> String {
+        let severity = Msg::Severity
+            .with("severity", self.severity.key())
+            .text(lang);
+        let message = self.texts(lang).message;
+        match (self.path(), self.line_col()) {
+            (Some(path), Some((line, col))) => format!(
+                "{severity}[{}]: {}:{line}:{col}: {message}",
+                self.code,
+                path.display(),
+            ),
+            _ => format!("{severity}[{}]: {message}", self.code),
+        }
+    }
+
+    /// The full report with source excerpt and caret, as printed in the terminal, in `lang`.
+    ///
+    /// miette draws the excerpt and the caret; the hint is added here, because miette writes
+    /// the word `help:` itself. It is wrapped exactly as miette wraps it (same width, same
+    /// indent under the first word), so the layout does not change with the language.
+    pub fn render(&self, lang: Lang, color: bool) -> String {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        let help_style = theme.styles.help;
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
-            .with_width(100);
+            .with_width(WIDTH);
+        let texts = self.texts(lang);
         let mut out = String::new();
-        let report = Report(self);
+        let report = Report {
+            diagnostic: self,
+            texts: &texts,
+        };
         if handler.render_report(&mut out, &report).is_err() {
-            out = self.one_line();
+            return self.one_line_in(lang);
+        }
+        if let Some(help) = &texts.help {
+            let prefix = format!("  {}: ", Msg::HelpPrefix.text(lang));
+            let styled = help_style.style(&prefix).to_string();
+            let indent = " ".repeat(textwrap::core::display_width(&prefix));
+            let options = textwrap::Options::new(WIDTH - 2)
+                .initial_indent(&styled)
+                .subsequent_indent(&indent);
+            out.push_str(&textwrap::fill(help, options));
+            out.push('\n');
         }
         out
     }
 
-    /// The serialisable form used by the browser overlay and `--format json`.
-    pub fn to_record(&self) -> DiagnosticRecord {
+    /// The serialisable form used by the browser overlay and `--format json`, in `lang`.
+    pub fn to_record(&self, lang: Lang) -> DiagnosticRecord {
         let (line, column) = self.line_col().unwrap_or((0, 0));
+        let Texts {
+            message,
+            label,
+            help,
+        } = self.texts(lang);
         DiagnosticRecord {
             severity: self.severity,
             code: self.code,
-            message: self.message.clone(),
+            message,
             file: self.path().map(|p| p.display().to_string()),
             line,
             column,
-            label: self.label.clone(),
-            help: self.help.clone(),
-            rendered: self.render(false),
+            label,
+            help,
+            rendered: self.render(lang, false),
         }
     }
 }
 
-/// A diagnostic as data: for JSON output and the live-reload overlay.
+/// The width miette wraps reports to.
+const WIDTH: usize = 100;
+
+impl Severity {
+    /// `error` or `warning`: the value in JSON, and the key the catalogue's `severity` selects on.
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A diagnostic as data: one line of `--format json`, and an entry of the serve overlay. The
+/// texts are in the language of the run; `severity` and `code` never change with it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DiagnosticRecord {
+    /// `error` or `warning`.
     pub severity: Severity,
+    /// The stable code, e.g. `unknown-effect`.
     pub code: &'static str,
     pub message: String,
+    /// Relative to the site root; `null` for problems without a file.
     pub file: Option<String>,
+    /// 1-based, in characters; 0 when the problem has no position.
     pub line: usize,
     pub column: usize,
+    /// The text under the caret.
     pub label: Option<String>,
+    /// The hint.
     pub help: Option<String>,
+    /// The whole terminal report without colour.
     pub rendered: String,
 }
 
-/// Adapter so miette can render our diagnostic.
-struct Report<'a>(&'a Diagnostic);
+/// Adapter so miette can render our diagnostic, with its texts in one language and without the
+/// hint (see [`Diagnostic::render`]).
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    texts: &'a Texts,
+}
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.0, f)
+        fmt::Debug::fmt(self.diagnostic, f)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.message)
+        f.write_str(&self.texts.message)
     }
 }
 
@@ -225,35 +436,28 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(format!("kennisbank::{}", self.0.code)))
+        Some(Box::new(format!("kennisbank::{}", self.diagnostic.code)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.0.severity {
+        Some(match self.diagnostic.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
     }
 
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.0
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.0
+        self.diagnostic
             .location
             .as_ref()
             .map(|(file, _)| file as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let (_, span) = self.0.location.as_ref()?;
+        let (_, span) = self.diagnostic.location.as_ref()?;
         let span = SourceSpan::new(span.start.into(), span.len);
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            self.0.label.clone(),
+            self.texts.label.clone(),
             span,
         ))))
     }
@@ -356,7 +560,34 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
-/// A hint naming the closest valid value, or listing the allowed values when there are few.
+/// A hint naming the closest valid value, or listing the allowed values when there are few:
+/// [`Msg::DidYouMean`], [`Msg::ValidValues`] or [`Msg::ManyValidValues`]. `what` names the values
+/// in the plural (a [`Msg`], so it reads in the language of the hint).
+pub fn suggestion<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+    what: impl Into<Arg>,
+) -> Option<Message> {
+    if let Some(best) = closest(input, candidates.clone()) {
+        return Some(Msg::DidYouMean.with("suggestion", best));
+    }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    match all.len() {
+        0 => None,
+        1..=12 => Some(
+            Msg::ValidValues.with("what", what).with(
+                "list",
+                all.iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ),
+        n => Some(Msg::ManyValidValues.with("what", what).with("count", n)),
+    }
+}
+
+/// Legacy: [`suggestion`] as English text.
 pub fn suggest<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
@@ -411,16 +642,146 @@ mod tests {
     }
 
     #[test]
+    fn suggestion_reads_in_the_language_of_the_hint() {
+        let keys = ["primair", "secundair", "tertiair"];
+        let typo = suggestion("primiar", keys, "categories").unwrap();
+        assert_eq!(typo.text(Lang::Nl), "Bedoel je `primair`?");
+        assert_eq!(typo.text(Lang::En), "did you mean `primair`?");
+        let list = suggestion("zzz", keys, "categorieën").unwrap();
+        assert_eq!(
+            list.text(Lang::Nl),
+            "Geldige categorieën: `primair`, `secundair`, `tertiair`."
+        );
+    }
+
+    fn unclosed() -> Diagnostic {
+        let file = SourceFile::new("content/begrippen/a.md", "---\ntitle: A\n");
+        Code::UnclosedFrontMatter.error().at(&file, Span::new(0, 3))
+    }
+
+    #[test]
+    fn a_code_brings_its_message_label_and_hint_in_either_language() {
+        let d = unclosed();
+        let nl = d.texts(Lang::Nl);
+        assert_eq!(nl.message, "De front matter wordt nergens afgesloten.");
+        assert_eq!(nl.label.as_deref(), Some("hier geopend"));
+        assert!(nl.help.unwrap().starts_with("Zet na het laatste veld"));
+        let en = d.texts(Lang::En);
+        assert_eq!(en.message, "the front matter is never closed");
+        assert_eq!(en.label.as_deref(), Some("opened here"));
+
+        let rendered = d.render(Lang::Nl, false);
+        assert!(
+            rendered.contains("kennisbank::unclosed-front-matter"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("content/begrippen/a.md:1:1"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("  tip: Zet na het laatste veld"),
+            "{rendered}"
+        );
+        assert!(!rendered.contains("help:"), "{rendered}");
+        assert!(d.render(Lang::En, false).contains("  help: add a line"));
+        assert_eq!(
+            d.one_line_in(Lang::Nl),
+            "fout[unclosed-front-matter]: content/begrippen/a.md:1:1: De front matter wordt nergens afgesloten."
+        );
+        assert_eq!(
+            d.one_line_in(Lang::En),
+            "error[unclosed-front-matter]: content/begrippen/a.md:1:1: the front matter is never closed"
+        );
+    }
+
+    #[test]
+    fn a_suggestion_comes_before_the_hint_and_a_given_hint_replaces_it() {
+        let d = unclosed().suggest(Some(Msg::DidYouMean.with("suggestion", "x")));
+        let help = d.texts(Lang::Nl).help.unwrap();
+        assert!(
+            help.starts_with("Bedoel je `x`? Zet na het laatste veld"),
+            "{help}"
+        );
+        let d = unclosed().help(Msg::DidYouMean.with("suggestion", "y"));
+        assert_eq!(d.texts(Lang::En).help.as_deref(), Some("did you mean `y`?"));
+    }
+
+    /// The hint is wrapped by our code, not by miette (which would print `help:`): for English,
+    /// the report must be exactly the one miette makes itself, long hints and colour included.
+    #[test]
+    fn the_hint_is_laid_out_as_miette_lays_it_out() {
+        struct WithHelp<'a>(Report<'a>, &'a str);
+        impl fmt::Debug for WithHelp<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl fmt::Display for WithHelp<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl std::error::Error for WithHelp<'_> {}
+        impl miette::Diagnostic for WithHelp<'_> {
+            fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+                self.0.code()
+            }
+            fn severity(&self) -> Option<miette::Severity> {
+                self.0.severity()
+            }
+            fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+                self.0.source_code()
+            }
+            fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+                self.0.labels()
+            }
+            fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+                Some(Box::new(self.1))
+            }
+        }
+        let long = "word ".repeat(60);
+        let d = unclosed().help(Text::Plain(long.trim().to_string()));
+        for color in [false, true] {
+            let ours = d.render(Lang::En, color);
+            let theme = if color {
+                GraphicalTheme::unicode()
+            } else {
+                GraphicalTheme::unicode_nocolor()
+            };
+            let texts = d.texts(Lang::En);
+            let theirs = {
+                let mut out = String::new();
+                let report = WithHelp(
+                    Report {
+                        diagnostic: &d,
+                        texts: &texts,
+                    },
+                    texts.help.as_deref().unwrap(),
+                );
+                GraphicalReportHandler::new_themed(theme)
+                    .with_context_lines(1)
+                    .with_width(WIDTH)
+                    .render_report(&mut out, &report)
+                    .unwrap();
+                out
+            };
+            assert_eq!(ours, theirs);
+            assert!(ours.lines().count() > 6, "the hint wraps: {ours}");
+        }
+    }
+
+    #[test]
     fn rendered_report_names_file_line_and_column() {
         let file = SourceFile::new("content/effecten/a.md", "---\ncategory: primiar\n---\n");
         let d = Diagnostic::error("unknown-category", "unknown category `primiar`")
             .at(&file, Span::new(14, 7))
             .help("did you mean `primair`?");
-        let text = d.render(false);
+        let text = d.render(Lang::En, false);
         assert!(text.contains("content/effecten/a.md:2:11"), "{text}");
         assert!(text.contains("did you mean `primair`?"), "{text}");
         assert_eq!(
-            d.one_line(),
+            d.one_line_in(Lang::En),
             "error[unknown-category]: content/effecten/a.md:2:11: unknown category `primiar`"
         );
     }
@@ -432,7 +793,7 @@ mod tests {
         let at = text.find("[[").unwrap();
         let d = Diagnostic::error("unknown-source", "no source `x`").at(&file, Span::new(at, 10));
         assert_eq!(d.line_col(), Some((4, 10)));
-        let rendered = d.render(false);
+        let rendered = d.render(Lang::En, false);
         assert!(
             rendered.contains("content/paginas/t.md:4:10]"),
             "{rendered}"

@@ -18,6 +18,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod graph;
 pub mod history;
+pub mod i18n;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;

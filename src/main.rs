@@ -12,7 +12,9 @@ use commands::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match commands::run(cli) {
+    let lang = cli.language();
+    kennisbank::i18n::set_process_lang(lang);
+    match commands::run(cli, lang) {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`kennisbank check | head`) is not an error worth reporting.
@@ -23,7 +25,8 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            let prefix = kennisbank::i18n::Msg::ErrorPrefix.text(lang);
+            eprintln!("{prefix}: {err:#}");
             ExitCode::from(2)
         }
     }

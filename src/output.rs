@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::i18n::Msg;
 use crate::render::OutputFile;
 
 /// Refuses output folders whose replacement would destroy something that is not a build: the
@@ -30,24 +31,25 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
         .map(PathBuf::from)
         .map(|h| normalise(&h));
     let reason = if output.parent().is_none() {
-        Some("it is the file-system root")
+        Some(Msg::OutputIsRoot)
     } else if home.as_deref() == Some(output.as_path()) {
-        Some("it is your home folder")
+        Some(Msg::OutputIsHome)
     } else if root.starts_with(&output) {
-        Some("it is the project folder or one of its parents")
+        Some(Msg::OutputIsProject)
     } else if output.starts_with(&content) || content.starts_with(&output) {
-        Some("it is (inside) the content folder")
+        Some(Msg::OutputIsContent)
     } else if output.starts_with(&themes) {
-        Some("it is inside the themes folder")
+        Some(Msg::OutputInThemes)
     } else if output.join(".git").exists() {
-        Some("it holds a git repository")
+        Some(Msg::OutputHasGit)
     } else {
         None
     };
     if let Some(reason) = reason {
         bail!(
-            "refusing to write the site to `{}`: {reason}, and a build replaces the output folder completely\n  hint: choose a separate folder, e.g. `--output public`",
-            output.display()
+            Msg::OutputRefused
+                .with("path", output.as_path())
+                .with("reason", reason)
         );
     }
     Ok(())
@@ -93,8 +95,7 @@ impl Staging {
     pub fn create(output: &Path) -> Result<Staging> {
         let dir = staging_path(output)?;
         remove_stale_staging(output);
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        std::fs::create_dir_all(&dir).with_context(|| Msg::CannotCreate.with("path", &dir))?;
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
@@ -108,10 +109,9 @@ impl Staging {
         let path = self.dir.join(path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .with_context(|| format!("failed to create `{}`", parent.display()))?;
+                .with_context(|| Msg::CannotCreate.with("path", parent))?;
         }
-        std::fs::write(&path, bytes)
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        std::fs::write(&path, bytes).with_context(|| Msg::CannotWrite.with("path", &path))?;
         self.bytes
             .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(())
@@ -139,13 +139,12 @@ impl Drop for Staging {
 fn staging_path(output: &Path) -> Result<PathBuf> {
     let name = output
         .file_name()
-        .with_context(|| format!("the output path `{}` has no folder name", output.display()))?;
+        .with_context(|| Msg::OutputNoName.with("path", output))?;
     let parent = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("failed to create `{}`", parent.display()))?;
+    std::fs::create_dir_all(parent).with_context(|| Msg::CannotCreate.with("path", parent))?;
     Ok(parent.join(format!(
         ".{}.staging-{}",
         name.to_string_lossy(),
@@ -183,13 +182,10 @@ fn remove_stale_staging(output: &Path) {
 fn swap_in(staging: &Path, output: &Path) -> Result<()> {
     if !output.exists() {
         return std::fs::rename(staging, output)
-            .with_context(|| format!("failed to move the new site to `{}`", output.display()));
+            .with_context(|| Msg::OutputCannotMove.with("path", output));
     }
     if !output.is_dir() {
-        bail!(
-            "`{}` exists and is not a folder; remove it or choose another --output",
-            output.display()
-        );
+        bail!(Msg::OutputNotFolder.with("path", output));
     }
     match exchange(staging, output) {
         Ok(()) => {
@@ -207,12 +203,10 @@ fn swap_in(staging: &Path, output: &Path) -> Result<()> {
                 std::process::id()
             ));
             std::fs::rename(output, &retired)
-                .with_context(|| format!("failed to move `{}` aside", output.display()))?;
+                .with_context(|| Msg::OutputCannotMoveAside.with("path", output))?;
             if let Err(err) = std::fs::rename(staging, output) {
                 let _ = std::fs::rename(&retired, output);
-                return Err(err).with_context(|| {
-                    format!("failed to move the new site to `{}`", output.display())
-                });
+                return Err(err).with_context(|| Msg::OutputCannotMove.with("path", output));
             }
             let _ = std::fs::remove_dir_all(&retired);
             Ok(())

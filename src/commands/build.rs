@@ -6,46 +6,49 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use kennisbank::i18n::{Lang, Msg};
+
 use super::BuildArgs;
 use super::report::{self, Format};
 
 /// A build shorter than this shows no progress line: it would only flicker.
 const QUIET_FOR: Duration = Duration::from_secs(2);
 
-pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &BuildArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let options = args.site.options();
     let output = args
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let progress = Progress::start();
+    let progress = Progress::start(lang);
     let report = kennisbank::site::build(&options, &output);
     progress.finish();
     let report = report?;
-    report::print(&report.diagnostics, Format::Human)?;
+    report::print(&report.diagnostics, Format::Human, lang)?;
     match report.written {
         Some(written) => {
             let index = match search_index_bytes(&output) {
-                Some(bytes) => format!(", search index {}", human_bytes(bytes)),
+                Some(bytes) => Msg::BuildSummaryIndex
+                    .with("size", human_bytes(bytes, lang))
+                    .text(lang),
                 None => String::new(),
             };
-            eprintln!(
-                "built {} pages ({} sources, {} findings{index}) into {} in {:.2} s; {}",
-                written.pages,
-                written.sources,
-                written.findings,
-                output.display(),
-                report.elapsed.as_secs_f64(),
-                report::counts(&report.diagnostics),
-            );
+            let summary = Msg::BuildSummary
+                .with("pages", written.pages)
+                .with("sources", written.sources)
+                .with("findings", written.findings)
+                .with("index", index)
+                .with("output", output.as_path())
+                .with("seconds", lang.decimal(report.elapsed.as_secs_f64(), 2))
+                .with("counts", report::counts(&report.diagnostics));
+            eprintln!("{}", summary.text(lang));
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            eprintln!(
-                "build failed: {}; `{}` was left as it was",
-                report::counts(&report.diagnostics),
-                output.display()
-            );
+            let failed = Msg::BuildFailed
+                .with("counts", report::counts(&report.diagnostics))
+                .with("output", output.as_path());
+            eprintln!("{}", failed.text(lang));
             Ok(ExitCode::from(1))
         }
     }
@@ -68,9 +71,9 @@ fn search_index_bytes(output: &Path) -> Option<u64> {
     )
 }
 
-fn human_bytes(bytes: u64) -> String {
+fn human_bytes(bytes: u64, lang: Lang) -> String {
     match bytes {
-        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1 << 20) as f64),
+        b if b >= 1 << 20 => format!("{} MB", lang.decimal(b as f64 / (1 << 20) as f64, 1)),
         b if b >= 1 << 10 => format!("{} kB", b >> 10),
         b => format!("{b} B"),
     }
@@ -84,7 +87,7 @@ struct Progress {
 }
 
 impl Progress {
-    fn start() -> Progress {
+    fn start(lang: Lang) -> Progress {
         if !std::io::stderr().is_terminal() {
             return Progress {
                 done: None,
@@ -99,11 +102,9 @@ impl Progress {
             }
             let mut stderr = std::io::stderr();
             loop {
-                let _ = write!(
-                    stderr,
-                    "\r\x1b[2Kbuilding… {:.0} s",
-                    started.elapsed().as_secs_f64()
-                );
+                let seconds = started.elapsed().as_secs();
+                let line = Msg::BuildProgress.with("seconds", seconds).text(lang);
+                let _ = write!(stderr, "\r\x1b[2K{line}");
                 let _ = stderr.flush();
                 if wait.recv_timeout(Duration::from_millis(500)).is_ok() {
                     let _ = write!(stderr, "\r\x1b[2K");

@@ -1,11 +1,12 @@
 use std::process::ExitCode;
 
+use kennisbank::i18n::{Lang, Msg};
 use kennisbank::linkcheck;
 
 use super::CheckArgs;
 use super::report::{self, Format};
 
-pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let options = args.site.options();
     let mut external = None;
     let diagnostics = match kennisbank::site::check(&options) {
@@ -31,12 +32,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             diagnostics
         }
     };
-    report::print(&diagnostics, args.format)?;
+    report::print(&diagnostics, args.format, lang)?;
     if args.format == Format::Human {
         if let Some(summary) = external {
-            eprintln!("{summary}");
+            eprintln!("{}", summary.message().text(lang));
         }
-        eprintln!("check: {}", report::counts(&diagnostics));
+        let summary = Msg::CheckSummary.with("counts", report::counts(&diagnostics));
+        eprintln!("{}", summary.text(lang));
     }
     Ok(if diagnostics.has_errors() {
         ExitCode::from(1)

@@ -7,10 +7,11 @@ mod report;
 mod search;
 mod serve;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use kennisbank::i18n::Lang;
 
 /// Static-site generator for the knowledge base of Platform Samen Opleiden & Professionaliseren.
 #[derive(Debug, Parser)]
@@ -18,6 +19,29 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages and reports. Default: the locale (LC_ALL, LC_MESSAGES, LANG) if it
+    /// is Dutch or English, else `language:` in content/site.yaml, else Dutch.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+}
+
+impl Cli {
+    /// The language of this run: `--lang`, else the locale, else the site's, else Dutch.
+    pub fn language(&self) -> Lang {
+        let site = self.root().and_then(Lang::of_site);
+        Lang::choose(self.lang, Lang::from_env(), site)
+    }
+
+    /// The project folder of the command, whose site.yaml may name a language.
+    fn root(&self) -> Option<&Path> {
+        match &self.command {
+            Command::Build(args) => Some(&args.site.root),
+            Command::Check(args) => Some(&args.site.root),
+            Command::Search(args) => Some(&args.site.root),
+            Command::Serve(args) => Some(&args.site.root),
+            Command::New(args) => Some(&args.root),
+        }
+    }
 }
 
 const EXAMPLES: &str = "Examples:
@@ -25,6 +49,7 @@ const EXAMPLES: &str = "Examples:
   kennisbank build --output /tmp/site    build somewhere else
   kennisbank check                       report every mistake in content/, write nothing
   kennisbank check --format json         the same, one JSON object per problem
+  kennisbank check --lang en             the same, in English
   kennisbank check --external            also ask every external link's server
   kennisbank serve --open                preview with live reload at http://127.0.0.1:1111/
   kennisbank search kijkwijzer           search from the terminal
@@ -149,12 +174,12 @@ pub struct SearchArgs {
     pub stemmer: Option<kennisbank::search::Stemming>,
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build(args) => build::run(&args),
-        Command::Check(args) => check::run(&args),
-        Command::Search(args) => search::run(&args),
-        Command::Serve(args) => serve::run(&args),
-        Command::New(args) => new::run(&args),
+        Command::Build(args) => build::run(&args, lang),
+        Command::Check(args) => check::run(&args, lang),
+        Command::Search(args) => search::run(&args, lang),
+        Command::Serve(args) => serve::run(&args, cli.lang.or_else(Lang::from_env)),
+        Command::New(args) => new::run(&args, lang),
     }
 }

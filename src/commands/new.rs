@@ -11,6 +11,7 @@ use clap::{Args, ValueEnum};
 use kennisbank::config::SiteConfig;
 use kennisbank::model::Kind as RecordKind;
 use kennisbank::model::kinds::row_slug;
+use kennisbank::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Kind {
@@ -37,26 +38,22 @@ pub struct NewArgs {
     pub root: PathBuf,
 }
 
-pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &NewArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let content = args.root.join("content");
     let config = read_config(&content)?;
     let (path, text) = scaffold(args.kind, &args.name, &config)?;
     let path = content.join(path);
     if path.exists() {
-        bail!(
-            "`{}` already exists; choose another name or edit that file",
-            path.display()
-        );
+        bail!(Msg::NewExists.with("path", path.as_path()));
     }
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| Msg::CannotCreate.with("path", dir))?;
     }
-    std::fs::write(&path, text).with_context(|| format!("failed to write `{}`", path.display()))?;
+    std::fs::write(&path, text).with_context(|| Msg::CannotWrite.with("path", path.as_path()))?;
     println!("{}", path.display());
     eprintln!(
-        "created {}; fill it in and run `kennisbank check`",
-        path.display()
+        "{}",
+        Msg::NewCreated.with("path", path.as_path()).text(lang)
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -64,14 +61,11 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
 fn read_config(content: &Path) -> anyhow::Result<SiteConfig> {
     let path = content.join(kennisbank::load::CONFIG_FILE);
     if let Err(err) = std::fs::metadata(&path) {
-        return Err(err).with_context(|| format!("failed to read `{}`", path.display()));
+        return Err(err).with_context(|| Msg::CannotRead.with("path", path.as_path()));
     }
     match kennisbank::load::read_config(content, content) {
         (Some(site), _) => Ok(site.config),
-        _ => bail!(
-            "`{}` is not valid; run `kennisbank check` for details",
-            path.display()
-        ),
+        _ => bail!(Msg::NewInvalidConfig.with("path", path.as_path())),
     }
 }
 
@@ -79,7 +73,7 @@ fn read_config(content: &Path) -> anyhow::Result<SiteConfig> {
 pub fn scaffold(kind: Kind, name: &str, config: &SiteConfig) -> anyhow::Result<(PathBuf, String)> {
     let key = slug::slugify(name);
     if key.is_empty() {
-        bail!("`{name}` has no letters or digits to make a key from");
+        bail!(Msg::NewNoKey.with("name", name));
     }
     let title = yaml_string(&title_of(name));
     Ok(match kind {
@@ -113,16 +107,14 @@ sommen: die volgen uit de verwijzingen in de bronnen (`effects: [{key}]`).\n"
                     && a.bytes().all(|c| c.is_ascii_digit())
                     && b.bytes().all(|c| c.is_ascii_digit())
             }) else {
-                bail!(
-                    "a value row is named by its id, such as `1.7` (level 1, row 7); got `{name}`"
-                );
+                bail!(Msg::NewBadRowId.with("name", name));
             };
             let number: u32 = level_number.parse()?;
             let Some(level) = config.levels.iter().find(|l| l.number == number) else {
-                bail!(
-                    "no level has number {number}; the levels in site.yaml are {}",
+                bail!(Msg::NewNoLevel.with("number", number.to_string()).with(
+                    "levels",
                     keys(config.levels.iter().map(|l| l.number.to_string()))
-                );
+                ));
             };
             (
                 file_of(Kind::Waarde, &row_slug(name)),

@@ -3,29 +3,32 @@
 use std::io::{IsTerminal, Write};
 
 use kennisbank::diagnostics::Diagnostics;
+use kennisbank::i18n::{Lang, Message, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Source excerpts with a caret under each mistake.
     Human,
-    /// One JSON object per line: severity, code, message, file, line, column, help.
+    /// One JSON object per line: severity, code, message, file, line, column, label, help, rendered.
     Json,
 }
 
-/// Prints every diagnostic to stderr (human) or stdout (JSON), sorted by file and position.
-pub fn print(diagnostics: &Diagnostics, format: Format) -> std::io::Result<()> {
+/// Prints every diagnostic to stderr (human) or stdout (JSON), sorted by file and position, with
+/// its texts in `lang`.
+pub fn print(diagnostics: &Diagnostics, format: Format, lang: Lang) -> std::io::Result<()> {
     match format {
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             let mut err = std::io::stderr().lock();
             for d in diagnostics.sorted() {
-                writeln!(err, "{}", d.render(color))?;
+                writeln!(err, "{}", d.render(lang, color))?;
             }
         }
         Format::Json => {
             let mut out = std::io::stdout().lock();
             for d in diagnostics.sorted() {
-                let line = serde_json::to_string(&d.to_record()).map_err(std::io::Error::other)?;
+                let record = d.to_record(lang);
+                let line = serde_json::to_string(&record).map_err(std::io::Error::other)?;
                 writeln!(out, "{line}")?;
             }
         }
@@ -33,12 +36,9 @@ pub fn print(diagnostics: &Diagnostics, format: Format) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `2 errors, 1 warning`.
-pub fn counts(diagnostics: &Diagnostics) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(diagnostics.error_count(), "error"),
-        plural(diagnostics.warning_count(), "warning")
-    )
+/// `2 fouten, 1 waarschuwing`.
+pub fn counts(diagnostics: &Diagnostics) -> Message {
+    Msg::Counts
+        .with("errors", diagnostics.error_count())
+        .with("warnings", diagnostics.warning_count())
 }

@@ -4,23 +4,24 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use kennisbank::i18n::{Lang, Msg};
 use kennisbank::search::{self, Filter};
 
 use super::SearchArgs;
 use super::report;
 
-pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &SearchArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let options = args.site.options();
     let graph = match kennisbank::site::check(&options) {
         Ok(checked) => checked.into_parts().0,
         Err(diagnostics) => {
-            report::print(&diagnostics, report::Format::Human)?;
-            eprintln!("search: the content has errors; fix them first (kennisbank check)");
+            report::print(&diagnostics, report::Format::Human, lang)?;
+            eprintln!("{}", Msg::SearchHasErrors.text(lang));
             return Ok(ExitCode::from(1));
         }
     };
     let stemming = args.stemmer.unwrap_or(search::STEMMING);
-    let index = search::index(&graph, stemming).context("building the search index")?;
+    let index = search::index(&graph, stemming).context(Msg::SearchIndexFailed.message())?;
     let mut filter = Filter::default();
     if let Some(kind) = &args.kind {
         // Kinds are typed in any case ("bevinding", "Bevinding").
@@ -31,15 +32,17 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             k
         };
         let Some(label) = known.iter().find(|k| k.eq_ignore_ascii_case(kind)) else {
-            anyhow::bail!("unknown kind `{kind}`; use one of: {}", known.join(", "));
+            anyhow::bail!(
+                Msg::SearchUnknownKind
+                    .with("kind", kind)
+                    .with("kinds", known.join(", "))
+            );
         };
         filter.facets.push(("kind".into(), label.to_string()));
     }
     if let Some(effect) = &args.effect {
         if !graph.records.effects.iter().any(|e| &e.key == effect) {
-            anyhow::bail!(
-                "unknown effect `{effect}`; effect keys are the file names in content/effecten/"
-            );
+            anyhow::bail!(Msg::SearchUnknownEffect.with("effect", effect));
         }
         filter.facets.push(("effect".into(), effect.clone()));
     }
@@ -64,11 +67,10 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !args.json {
-        eprintln!(
-            "search: {} result(s) (stemmer {})",
-            hits.len(),
-            stemming.name()
-        );
+        let summary = Msg::SearchResults
+            .with("count", hits.len())
+            .with("stemmer", stemming.name());
+        eprintln!("{}", summary.text(lang));
     }
     Ok(ExitCode::SUCCESS)
 }

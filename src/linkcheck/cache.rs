@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 use super::outcome::Outcome;
 
 const FORMAT: &str = "kennisbank-link-cache";
-const VERSION: u32 = 1;
+/// 2: redirect problems are stored as data, not as English text (issue 12).
+const VERSION: u32 = 2;
 
 /// How long an answer stays good.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +89,19 @@ impl Cache {
             }
             Err(err) => return (Cache::default(), Some(Unusable::Unreadable(err))),
         };
+        // An older cache of ours is only out of date, whatever its entries look like: start
+        // afresh without a word.
+        #[derive(Deserialize)]
+        struct Header {
+            format: String,
+            version: u32,
+        }
+        if let Ok(header) = serde_json::from_str::<Header>(&text)
+            && header.format == FORMAT
+            && header.version < VERSION
+        {
+            return (Cache::default(), None);
+        }
         match serde_json::from_str::<CacheFile>(&text) {
             Ok(file) if file.format == FORMAT && file.version == VERSION => (
                 Cache {
@@ -194,7 +208,7 @@ mod tests {
         let path = dir.path().join("links.json");
         let cases = [
             (
-                "{\"format\": \"kennisbank-link-cache\", \"version\": 1, \"entries\": {",
+                "{\"format\": \"kennisbank-link-cache\", \"version\": 2, \"entries\": {",
                 "Corrupt",
             ),
             ("[1, 2, 3]", "Corrupt"),
@@ -203,11 +217,11 @@ mod tests {
                 "Foreign",
             ),
             (
-                "{\"format\": \"kennisbank-link-cache\", \"version\": 2, \"entries\": {}}",
+                "{\"format\": \"kennisbank-link-cache\", \"version\": 3, \"entries\": {}}",
                 "Foreign",
             ),
             (
-                "{\"format\": \"kennisbank-link-cache\", \"version\": 1, \"entries\": \
+                "{\"format\": \"kennisbank-link-cache\", \"version\": 2, \"entries\": \
                  {\"https://a.test/\": {\"checked\": 1, \"outcome\": {\"kind\": \"fine\"}}}}",
                 "Corrupt",
             ),
@@ -222,5 +236,21 @@ mod tests {
                 "{text}: {problem}"
             );
         }
+    }
+
+    #[test]
+    fn an_older_cache_of_ours_is_dropped_without_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("links.json");
+        std::fs::write(
+            &path,
+            "{\"format\": \"kennisbank-link-cache\", \"version\": 1, \"entries\": \
+             {\"https://a.test/\": {\"checked\": 1, \"outcome\": \
+             {\"kind\": \"bad-redirect\", \"detail\": \"more than 10 redirects\"}}}}",
+        )
+        .unwrap();
+        let (cache, problem) = Cache::load(&path);
+        assert!(cache.entries.is_empty());
+        assert!(problem.is_none(), "{problem:?}");
     }
 }

@@ -7,7 +7,7 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use reqwest::{Client, Method, StatusCode, Url};
 
 use super::limits::{Host, Limits};
-use super::outcome::Outcome;
+use super::outcome::{Outcome, Redirect};
 use super::{Options, resolver, retry_after};
 
 pub(super) struct Fetcher {
@@ -30,7 +30,7 @@ struct Answer {
 
 enum Failure {
     Request(reqwest::Error),
-    Redirect(String),
+    Redirect(Redirect),
 }
 
 impl Fetcher {
@@ -83,7 +83,7 @@ impl Fetcher {
         loop {
             let answer = match self.ask(url).await {
                 Ok(answer) => answer,
-                Err(Failure::Redirect(detail)) => return Outcome::BadRedirect { detail },
+                Err(Failure::Redirect(redirect)) => return Outcome::BadRedirect { redirect },
                 Err(Failure::Request(err)) => return self.failed(&err, &host),
             };
             let status = answer.status.as_u16();
@@ -187,23 +187,25 @@ impl Fetcher {
                 retry_after,
             });
         }
-        Err(Failure::Redirect(format!(
-            "more than {} redirects, the last to {current}",
-            self.options.max_redirects
-        )))
+        Err(Failure::Redirect(Redirect::TooMany {
+            max: self.options.max_redirects,
+            last: current.to_string(),
+        }))
     }
 }
 
 /// The address a `Location` header points at, resolved against the current one.
 fn next_hop(current: &Url, location: &HeaderValue) -> Result<Url, Failure> {
     let text = String::from_utf8_lossy(location.as_bytes());
-    let mut next = current
-        .join(&text)
-        .map_err(|_| Failure::Redirect(format!("a redirect to `{text}`, which is no address")))?;
+    let mut next = current.join(&text).map_err(|_| {
+        Failure::Redirect(Redirect::NotAnAddress {
+            to: text.to_string(),
+        })
+    })?;
     if !matches!(next.scheme(), "http" | "https") {
-        return Err(Failure::Redirect(format!(
-            "a redirect to `{text}`, which is not a web address"
-        )));
+        return Err(Failure::Redirect(Redirect::NotWeb {
+            to: text.to_string(),
+        }));
     }
     next.set_fragment(None);
     Ok(next)

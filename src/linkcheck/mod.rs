@@ -121,9 +121,10 @@ pub struct Summary {
     pub checked: usize,
 }
 
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&messages::summary(self))
+impl Summary {
+    /// The summary line, to show in the language of the run.
+    pub fn message(&self) -> crate::i18n::Message {
+        messages::summary(self)
     }
 }
 

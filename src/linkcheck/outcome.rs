@@ -28,9 +28,21 @@ pub enum Outcome {
     /// No connection: refused, reset, or a TLS certificate the client does not accept.
     Unreachable { detail: String },
     /// Too many redirects, or a redirect to an address that cannot be followed.
-    BadRedirect { detail: String },
+    BadRedirect { redirect: Redirect },
     /// Not asked: the host did not answer or kept asking us to slow down earlier in this run.
     Skipped { host: String },
+}
+
+/// What is wrong with a chain of redirects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Redirect {
+    /// More than `max` redirects; `last` is where the last one pointed.
+    TooMany { max: usize, last: String },
+    /// A `Location` that is no address at all.
+    NotAnAddress { to: String },
+    /// A `Location` that is not an `http(s)` address.
+    NotWeb { to: String },
 }
 
 impl Outcome {

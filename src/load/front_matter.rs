@@ -4,6 +4,7 @@
 //! mistake behind getzola/zola#1133 was counting lines from the front-matter slice).
 
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use crate::i18n::Code;
 
 /// The two parts of a content file, with where each starts in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,13 +32,10 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<String, Diagnost
             // Show the file up to the bad byte so the caret lands on it.
             let shown = String::from_utf8_lossy(&bytes[..valid]).into_owned() + "\u{fffd}";
             let file = SourceFile::new(path, shown);
-            Err(Diagnostic::error(
-                "not-utf8",
-                format!("this file is not valid UTF-8 (bad byte at offset {valid})"),
-            )
-            .at(&file, Span::new(valid, 1))
-            .label("not UTF-8")
-            .help("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"))
+            Err(Code::NotUtf8
+                .error()
+                .arg("offset", valid)
+                .at(&file, Span::new(valid, 1)))
         }
     }
 }
@@ -46,22 +44,14 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<String, Diagnost
 pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let text: &str = &file.text;
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("empty-file", "this file is empty")
-            .at(file, Span::new(0, 0))
-            .help("start the file with a line `---`, the front matter (at least `title:`), and a line `---`; or delete it"));
+        return Err(Code::EmptyFile.error().at(file, Span::new(0, 0)));
     }
     let mut lines = line_spans(text);
     let (first_start, first_end) = lines.next().unwrap_or((0, 0));
     if text[first_start..first_end].trim_end() != "---" {
-        return Err(Diagnostic::error(
-            "missing-front-matter",
-            "this file does not start with front matter",
-        )
-        .at(file, Span::new(first_start, first_end - first_start))
-        .label("expected `---` here")
-        .help(
-            "put a line with only `---` at the very top, then the YAML fields, then another `---`",
-        ));
+        return Err(Code::MissingFrontMatter
+            .error()
+            .at(file, Span::new(first_start, first_end - first_start)));
     }
     let yaml_offset = next_line_start(text, first_end);
     for (start, end) in lines {
@@ -75,12 +65,9 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
             });
         }
     }
-    Err(
-        Diagnostic::error("unclosed-front-matter", "the front matter is never closed")
-            .at(file, Span::new(first_start, 3))
-            .label("opened here")
-            .help("add a line with only `---` after the last front-matter field"),
-    )
+    Err(Code::UnclosedFrontMatter
+        .error()
+        .at(file, Span::new(first_start, 3)))
 }
 
 /// (start, end) byte offsets of each line, without its line break.

@@ -8,7 +8,8 @@ use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
 use super::OutputFile;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
+use crate::i18n::Code;
 
 /// Static files ready to write, and the URL of each by its original path (`style.css`).
 #[derive(Debug, Clone, Default)]
@@ -30,10 +31,14 @@ pub fn collect(static_dir: &Path, base_path: &str, diagnostics: &mut Diagnostics
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                diagnostics.push(Diagnostic::error(
-                    "unreadable",
-                    format!("cannot read the theme's static files: {err}"),
-                ));
+                let path = err.path().unwrap_or(static_dir).to_path_buf();
+                let reason = err.io_error().map_or(err.to_string(), ToString::to_string);
+                diagnostics.push(
+                    Code::Unreadable
+                        .error()
+                        .arg("path", path.as_path())
+                        .arg("reason", reason),
+                );
                 continue;
             }
         };
@@ -50,10 +55,12 @@ pub fn collect(static_dir: &Path, base_path: &str, diagnostics: &mut Diagnostics
         let bytes = match std::fs::read(entry.path()) {
             Ok(bytes) => bytes,
             Err(err) => {
-                diagnostics.push(Diagnostic::error(
-                    "unreadable",
-                    format!("cannot read `{relative}`: {err}"),
-                ));
+                diagnostics.push(
+                    Code::Unreadable
+                        .error()
+                        .arg("path", &relative)
+                        .arg("reason", err.to_string()),
+                );
                 continue;
             }
         };

@@ -6,6 +6,7 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span};
+use crate::i18n::Code;
 
 /// A theme on disk: `themes/<name>/templates` and `themes/<name>/static`.
 #[derive(Debug, Clone)]
@@ -35,14 +36,9 @@ pub fn load(root: &Path, theme: &Theme, diagnostics: &mut Diagnostics) -> Option
     let dir = theme.templates_dir();
     if !dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error(
-                "no-theme",
-                format!(
-                    "the theme folder `{}` has no templates",
-                    shown(root, &dir).display()
-                ),
-            )
-            .help("check `theme:` in content/site.yaml; themes live in themes/<name>/templates"),
+            Code::NoTheme
+                .error()
+                .arg("path", shown(root, &dir).as_path()),
         );
         return None;
     }
@@ -67,13 +63,12 @@ pub fn load(root: &Path, theme: &Theme, diagnostics: &mut Diagnostics) -> Option
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(err) => {
-                diagnostics.push(Diagnostic::error(
-                    "template-unreadable",
-                    format!(
-                        "cannot read template `{}`: {err}",
-                        shown(root, path).display()
-                    ),
-                ));
+                diagnostics.push(
+                    Code::TemplateUnreadable
+                        .error()
+                        .arg("path", shown(root, path).as_path())
+                        .arg("reason", err.to_string()),
+                );
                 ok = false;
                 continue;
             }
@@ -92,10 +87,7 @@ pub fn load(root: &Path, theme: &Theme, diagnostics: &mut Diagnostics) -> Option
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
     if let Err(err) = tera.add_raw_templates(sources) {
-        diagnostics.push(
-            Diagnostic::error("template", format!("the theme's templates do not fit together: {}", chain(&err)))
-                .help("check `extends`, `include` and `import` names against the files in the templates folder"),
-        );
+        diagnostics.push(Code::Template.error().arg("reason", chain(&err)));
         return None;
     }
     Some(tera)
@@ -128,12 +120,10 @@ fn template_error(file: &SourceFile, err: &tera::Error) -> Diagnostic {
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("syntax error");
-    Diagnostic::error(
-        "template-syntax",
-        format!("template syntax error: {}", first_line.trim()),
-    )
-    .at(file, span)
-    .help("check that every `{{`, `{%` and `{#` is closed and every block has its `{% end… %}`")
+    Code::TemplateSyntax
+        .error()
+        .arg("reason", first_line.trim())
+        .at(file, span)
 }
 
 /// Tera reports positions as ` --> 3:5`.

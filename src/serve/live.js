@@ -55,23 +55,25 @@
     returnFocus = null;
   }
 
-  function showErrors(diagnostics) {
+  // Every word shown comes from the server, in the language of the messages (`data.texts`).
+  function showErrors(data) {
+    var texts = data.texts;
     var hadFocus = document.getElementById(overlayId) ? returnFocus : document.activeElement;
     removeOverlay();
     returnFocus = hadFocus;
     ensureStyles();
-    var errors = diagnostics.filter(function (d) { return d.severity === 'error'; });
     var box = element('div', '', 'kb-overlay');
     box.id = overlayId;
+    box.lang = texts.lang;
     box.setAttribute('role', 'alertdialog');
     box.setAttribute('aria-modal', 'false');
     box.setAttribute('aria-labelledby', 'kennisbank-overlay-title');
     box.setAttribute('aria-describedby', 'kennisbank-overlay-summary');
-    var title = element('h2', 'Build failed: ' + errors.length + ' error' + (errors.length === 1 ? '' : 's'));
+    var title = element('h2', texts.title);
     title.id = 'kennisbank-overlay-title';
-    var summary = element('p', 'You are looking at the last good version of the site. Fix the problem and save; this message goes away by itself.');
+    var summary = element('p', texts.summary);
     summary.id = 'kennisbank-overlay-summary';
-    var close = element('button', 'Close', 'kb-close');
+    var close = element('button', texts.close, 'kb-close');
     close.type = 'button';
     close.addEventListener('click', removeOverlay);
     box.addEventListener('keydown', function (event) {
@@ -81,12 +83,11 @@
     box.appendChild(title);
     box.appendChild(summary);
     var list = element('ol', '', 'kb-list');
-    diagnostics.forEach(function (d) {
+    data.diagnostics.forEach(function (d) {
       var item = element('li', '', 'kb-' + d.severity);
-      var where = d.file ? d.file + (d.line ? ':' + d.line + ':' + d.column : '') : '';
-      item.appendChild(element('h3', d.severity + ' [' + d.code + ']' + (where ? ' in ' + where : '')));
+      item.appendChild(element('h3', d.heading));
       item.appendChild(element('p', d.message));
-      if (d.help) item.appendChild(element('p', 'hint: ' + d.help, 'kb-help'));
+      if (d.help) item.appendChild(element('p', texts.help + ': ' + d.help, 'kb-help'));
       if (d.rendered) item.appendChild(element('pre', d.rendered));
       list.appendChild(item);
     });
@@ -132,6 +133,6 @@
     swapStylesheets(data.swaps);
   });
   source.addEventListener('build-error', function (event) {
-    showErrors(JSON.parse(event.data).diagnostics);
+    showErrors(JSON.parse(event.data));
   });
 })();

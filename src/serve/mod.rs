@@ -19,6 +19,7 @@ use anyhow::{Context, Result, bail};
 use tokio::net::TcpListener;
 use tokio::sync::watch as signal_watch;
 
+use crate::i18n::{Lang, Msg};
 use crate::site::BuildOptions;
 pub use state::{Outcome, ServeState};
 
@@ -31,6 +32,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// The language asked for (`--lang`, or the locale); without, the site's own.
+    pub lang: Option<Lang>,
 }
 
 /// Serves until Ctrl-C (or SIGTERM). `Err` for a taken port, a missing project or I/O trouble.
@@ -38,62 +41,65 @@ pub fn run(options: ServeOptions) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("cannot start the server runtime")?;
+        .context(Msg::ServeNoRuntime.message())?;
     runtime.block_on(serve(options))
 }
 
 async fn serve(options: ServeOptions) -> Result<()> {
-    let root = options.build.root.canonicalize().with_context(|| {
-        format!(
-            "cannot serve `{}`: the folder does not exist",
-            options.build.root.display()
-        )
-    })?;
+    let root = options
+        .build
+        .root
+        .canonicalize()
+        .with_context(|| Msg::ServeNoFolder.with("path", &options.build.root))?;
     if !root.join("content").is_dir() {
-        bail!(
-            "`{}` has no content/ folder; pass the project folder with --root",
-            root.display()
-        );
+        bail!(Msg::ServeNoContent.with("path", root.as_path()));
     }
     // Bind first: a taken port should be reported before a build the user would wait for.
     let listener = bind(options.bind, options.port).await?;
     let address = listener
         .local_addr()
-        .context("cannot read the bound address")?;
-    let state = Arc::new(ServeState::new(BuildOptions {
-        root,
-        ..options.build.clone()
-    }));
+        .context(Msg::ServeNoAddress.message())?;
+    let state = Arc::new(ServeState::new(
+        BuildOptions {
+            root,
+            ..options.build.clone()
+        },
+        options.lang,
+    ));
     let first = {
         let state = state.clone();
         tokio::task::spawn_blocking(move || state.rebuild(&[]))
             .await
-            .context("the first build crashed")?
+            .context(Msg::ServeCrashed.message())?
     };
-    report(&first, true);
-    let _watching = watch::start(state.clone(), |outcome| report(outcome, false))?;
+    report(&first, true, state.lang());
+    let reporter = state.clone();
+    let _watching = watch::start(state.clone(), move |outcome| {
+        report(outcome, false, reporter.lang())
+    })?;
 
+    let lang = state.lang();
     let url = url(address, &state.snapshot().base_path);
-    println!("serving {url}  (Ctrl-C to stop)");
+    println!("{}", Msg::ServeServing.with("url", &url).text(lang));
     if options.bind.is_unspecified() {
-        println!("note: listening on every network interface, not only this computer");
+        println!("{}", Msg::ServeAllInterfaces.text(lang));
     }
     let _ = std::io::stdout().flush();
     if options.open {
-        open_browser(&url);
+        open_browser(&url, lang);
     }
 
     let (stop, stopped) = signal_watch::channel(false);
     let app = http::router(state, stopped.clone());
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         wait_for_signal().await;
-        eprintln!("stopping");
+        eprintln!("{}", Msg::ServeStopping.text(lang));
         // Ends the event streams, which would otherwise keep the graceful shutdown waiting.
         let _ = stop.send(true);
     });
     let mut stopped = stopped;
     tokio::select! {
-        result = server => result.context("the server stopped with an error")?,
+        result = server => result.context(Msg::ServeServerError.message())?,
         // Connections that do not close within a moment after Ctrl-C are not worth waiting for.
         _ = async {
             let _ = stopped.wait_for(|s| *s).await;
@@ -108,18 +114,21 @@ async fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
         Ok(listener) => Ok(listener),
         Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => {
             let free = free_port(ip, port).await;
-            match free {
-                Some(free) => bail!(
-                    "port {port} on {ip} is already in use (another `kennisbank serve`?); \
-                     port {free} is free: kennisbank serve --port {free}"
-                ),
-                None => bail!(
-                    "port {port} on {ip} is already in use; pick another with --port, \
-                     or --port 0 for any free one"
-                ),
-            }
+            let taken = match free {
+                Some(free) => Msg::ServePortTaken.with("free", free.to_string()),
+                None => Msg::ServePortTakenNoFree.message(),
+            };
+            bail!(
+                taken
+                    .with("port", port.to_string())
+                    .with("ip", ip.to_string())
+            )
         }
-        Err(err) => Err(err).with_context(|| format!("cannot listen on {ip} port {port}")),
+        Err(err) => Err(err).with_context(|| {
+            Msg::ServeCannotListen
+                .with("ip", ip.to_string())
+                .with("port", port.to_string())
+        }),
     }
 }
 
@@ -163,7 +172,7 @@ async fn wait_for_signal() {
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -178,23 +187,26 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(err) = spawned {
-        eprintln!("could not open a browser ({opener}: {err}); open {url} yourself");
+        let message = Msg::ServeNoBrowser
+            .with("opener", opener)
+            .with("reason", err.to_string())
+            .with("url", url);
+        eprintln!("{}", message.text(lang));
     }
 }
 
 /// Prints what a rebuild did: every diagnostic when it failed (or on the first build), otherwise
 /// one line.
-fn report(outcome: &Outcome, first: bool) {
+fn report(outcome: &Outcome, first: bool, lang: Lang) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut err = std::io::stderr().lock();
     let counts = |d: &crate::diagnostics::Diagnostics| {
-        format!(
-            "{} error(s), {} warning(s)",
-            d.error_count(),
-            d.warning_count()
-        )
+        Msg::Counts
+            .with("errors", d.error_count())
+            .with("warnings", d.warning_count())
     };
-    let _ = match outcome {
+    let ms = |elapsed: &Duration| u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
+    let line = match outcome {
         Outcome::Built {
             pages,
             rendered,
@@ -204,36 +216,31 @@ fn report(outcome: &Outcome, first: bool) {
         } => {
             if first {
                 for d in diagnostics.sorted() {
-                    let _ = writeln!(err, "{}", d.render(color));
+                    let _ = writeln!(err, "{}", d.render(lang, color));
                 }
             }
-            writeln!(
-                err,
-                "{} {pages} pages in {} ms ({rendered} rendered, {changed} files changed); {}",
-                if first { "built" } else { "rebuilt" },
-                elapsed.as_millis(),
-                counts(diagnostics)
-            )
+            Msg::ServeBuilt
+                .with("first", if first { "yes" } else { "no" })
+                .with("pages", *pages)
+                .with("ms", ms(elapsed))
+                .with("rendered", *rendered)
+                .with("changed", *changed)
+                .with("counts", counts(diagnostics))
         }
-        Outcome::CssSwapped { swaps, elapsed } => writeln!(
-            err,
-            "swapped {} stylesheet(s) in {} ms, no page rebuilt",
-            swaps.len(),
-            elapsed.as_millis()
-        ),
+        Outcome::CssSwapped { swaps, elapsed } => Msg::ServeCssSwapped
+            .with("count", swaps.len())
+            .with("ms", ms(elapsed)),
         Outcome::Failed {
             diagnostics,
             elapsed,
         } => {
             for d in diagnostics.sorted() {
-                let _ = writeln!(err, "{}", d.render(color));
+                let _ = writeln!(err, "{}", d.render(lang, color));
             }
-            writeln!(
-                err,
-                "build failed in {} ms: {}; still serving the last good site",
-                elapsed.as_millis(),
-                counts(diagnostics)
-            )
+            Msg::ServeFailed
+                .with("ms", ms(elapsed))
+                .with("counts", counts(diagnostics))
         }
     };
+    let _ = writeln!(err, "{}", line.text(lang));
 }

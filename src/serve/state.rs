@@ -14,6 +14,7 @@ use tokio::sync::broadcast;
 use super::incremental::Incremental;
 use crate::diagnostics::{DiagnosticRecord, Diagnostics};
 use crate::graph::KnowledgeGraph;
+use crate::i18n::{Lang, Msg};
 use crate::render::assets::fingerprinted_path;
 use crate::site::BuildOptions;
 use crate::timings::Timings;
@@ -69,8 +70,70 @@ pub enum LiveEvent {
     },
     /// Only stylesheets changed: pages swap their `<link>` without reloading.
     Css { build: u64, swaps: Vec<CssSwap> },
-    /// The rebuild failed; the last good site is still served.
-    Error { diagnostics: Vec<DiagnosticRecord> },
+    /// The rebuild failed; the last good site is still served. Every word the overlay shows
+    /// comes with it, in the language of the messages, so the script holds no text of its own.
+    Error {
+        diagnostics: Vec<OverlayItem>,
+        texts: OverlayTexts,
+    },
+}
+
+/// One diagnostic in the overlay: its record (as in `--format json`) and a heading such as
+/// `fout [unknown-effect] in content/bronnen/a.md:3:5`.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverlayItem {
+    #[serde(flatten)]
+    pub record: DiagnosticRecord,
+    pub heading: String,
+}
+
+/// The overlay's own words.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverlayTexts {
+    /// The language tag, for the overlay's `lang` attribute.
+    pub lang: &'static str,
+    /// `Build mislukt: 2 fouten`.
+    pub title: String,
+    pub summary: String,
+    /// The close button.
+    pub close: String,
+    /// The word before a hint: `tip`.
+    pub help: String,
+}
+
+impl OverlayTexts {
+    fn new(lang: Lang, errors: usize) -> Self {
+        OverlayTexts {
+            lang: lang.tag(),
+            title: Msg::OverlayTitle.with("errors", errors).text(lang),
+            summary: Msg::OverlaySummary.text(lang),
+            close: Msg::OverlayClose.text(lang),
+            help: Msg::HelpPrefix.text(lang),
+        }
+    }
+}
+
+impl OverlayItem {
+    fn new(record: DiagnosticRecord, lang: Lang) -> Self {
+        let severity = Msg::Severity
+            .with("severity", record.severity.key())
+            .text(lang);
+        let heading = match &record.file {
+            Some(file) => {
+                let place = match record.line {
+                    0 => file.clone(),
+                    line => format!("{file}:{line}:{}", record.column),
+                };
+                Msg::OverlayHeading
+                    .with("severity", severity)
+                    .with("code", record.code)
+                    .with("place", place)
+                    .text(lang)
+            }
+            None => format!("{severity} [{}]", record.code),
+        };
+        OverlayItem { record, heading }
+    }
 }
 
 impl LiveEvent {
@@ -110,6 +173,8 @@ const MAX_LISTED_CHANGES: usize = 2000;
 /// The serving state shared by the HTTP handlers and the rebuild thread.
 pub struct ServeState {
     options: BuildOptions,
+    /// The language asked for with `--lang` or the locale; without, the site's own.
+    lang: Option<Lang>,
     snapshot: RwLock<Arc<Snapshot>>,
     failure: RwLock<Option<LiveEvent>>,
     events: broadcast::Sender<LiveEvent>,
@@ -123,9 +188,10 @@ pub struct ServeState {
 }
 
 impl ServeState {
-    pub fn new(options: BuildOptions) -> Self {
+    pub fn new(options: BuildOptions, lang: Option<Lang>) -> Self {
         ServeState {
             options,
+            lang,
             snapshot: RwLock::new(Arc::new(Snapshot {
                 base_path: "/".into(),
                 ..Snapshot::default()
@@ -141,6 +207,12 @@ impl ServeState {
 
     pub fn options(&self) -> &BuildOptions {
         &self.options
+    }
+
+    /// The language of the messages now: the one asked for, else the site's (read each time, so
+    /// a change of `language:` in site.yaml shows at the next report), else Dutch.
+    pub fn lang(&self) -> Lang {
+        Lang::choose(self.lang, None, Lang::of_site(&self.options.root))
     }
 
     /// The site to serve now: the last good build.
@@ -282,7 +354,12 @@ impl ServeState {
                 .name("kennisbank-search-index".into())
                 .spawn(move || state.refresh_extras(generation, &graph, listed));
             if let Err(err) = spawned {
-                eprintln!("warning: cannot start indexing for search: {err}");
+                eprintln!(
+                    "{}",
+                    Msg::ServeNoIndexer
+                        .with("reason", err.to_string())
+                        .text(self.lang())
+                );
             }
         }
         Outcome::Built {
@@ -296,15 +373,20 @@ impl ServeState {
 
     /// Tells open pages (and pages that connect later) what broke the rebuild.
     fn fail(&self, diagnostics: Diagnostics, started: Instant) -> Outcome {
+        let lang = self.lang();
         let mut records: Vec<DiagnosticRecord> = diagnostics
             .sorted()
             .into_iter()
-            .map(|d| d.to_record())
+            .map(|d| d.to_record(lang))
             .collect();
         // The overlay leads with what broke the build; warnings follow, each group by file.
         records.sort_by_key(|r| std::cmp::Reverse(r.severity));
         let event = LiveEvent::Error {
-            diagnostics: records,
+            texts: OverlayTexts::new(lang, diagnostics.error_count()),
+            diagnostics: records
+                .into_iter()
+                .map(|r| OverlayItem::new(r, lang))
+                .collect(),
         };
         *self.failure.write().unwrap_or_else(|e| e.into_inner()) = Some(event.clone());
         let _ = self.events.send(event);
@@ -330,7 +412,7 @@ impl ServeState {
             &mut timings,
         );
         for d in problems.sorted() {
-            eprintln!("{}", d.render(false));
+            eprintln!("{}", d.render(self.lang(), false));
         }
         // Under the rebuild lock, so a rebuild or stylesheet swap cannot interleave.
         let _no_rebuild = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());

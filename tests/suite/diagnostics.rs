@@ -22,7 +22,7 @@ fn cases() -> Vec<Case> {
     vec![
         Case { name: "non-UTF-8 file", file: "content/begrippen/latin.md", content: b"---\ntitle: caf\xe9\nsummary: s\n---\n", code: "not-utf8", at: Some("\u{FFFD}"), hint: "UTF-8" },
         Case { name: "empty file", file: "content/begrippen/leeg.md", content: b"", code: "empty-file", at: None, hint: "---" },
-        Case { name: "missing closing fence", file: "content/begrippen/open.md", content: b"---\ntitle: Open\nsummary: s\nTekst\n", code: "unclosed-front-matter", at: Some("---"), hint: "add a line with only `---`" },
+        Case { name: "missing closing fence", file: "content/begrippen/open.md", content: b"---\ntitle: Open\nsummary: s\nTekst\n", code: "unclosed-front-matter", at: Some("---"), hint: "regel met alleen `---`" },
         Case { name: "no front matter", file: "content/begrippen/kaal.md", content: b"Gewoon tekst.\n", code: "missing-front-matter", at: Some("Gewoon"), hint: "`---`" },
         Case { name: "YAML syntax error", file: "content/begrippen/syntax.md", content: b"---\ntitle: [Open\nsummary: s\n---\n", code: "yaml-syntax", at: None, hint: "indentation" },
         Case { name: "duplicate key", file: "content/begrippen/dubbel.md", content: b"---\ntitle: A\nsummary: s\ntitle: B\n---\n", code: "duplicate-key", at: Some("title: B"), hint: "line 2" },
@@ -53,7 +53,7 @@ fn cases() -> Vec<Case> {
         Case { name: "misplaced Markdown file", file: "content/los.md", content: b"---\ntitle: T\n---\n", code: "misplaced-file", at: None, hint: "content/effecten/" },
         Case { name: "file name that is not a key", file: "content/begrippen/Mijn Begrip.md", content: b"---\ntitle: A\nsummary: s\n---\n", code: "bad-file-name", at: None, hint: "mijn-begrip" },
         Case { name: "front matter that is a list", file: "content/begrippen/lijst.md", content: b"---\n- a\n- b\n---\n", code: "not-a-mapping", at: None, hint: "one field per line" },
-        Case { name: "template syntax error", file: "themes/default/templates/term.html", content: b"{% extends \"base.html\" %}\n{% block content %}\n{{ term.summary }\n{% endblock %}\n", code: "template-syntax", at: None, hint: "closed" },
+        Case { name: "template syntax error", file: "themes/default/templates/term.html", content: b"{% extends \"base.html\" %}\n{% block content %}\n{{ term.summary }\n{% endblock %}\n", code: "template-syntax", at: None, hint: "gesloten" },
     ]
 }
 
@@ -227,7 +227,7 @@ fn all_mistakes_of_a_run_are_reported_together_by_the_cli() {
         let place = format!("{file}:{line}:{col}");
         assert!(stderr.contains(&place), "stderr lacks {place}:\n{stderr}");
     }
-    assert!(stderr.contains("check: 5 errors"), "{stderr}");
+    assert!(stderr.contains("controle: 5 fouten"), "{stderr}");
 
     let records = check(&site);
     assert_eq!(records.iter().filter(|r| r.is_error()).count(), 5);

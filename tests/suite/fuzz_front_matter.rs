@@ -82,7 +82,7 @@ fn load_one(bytes: &[u8], folder: usize) {
                 span.start + span.len,
                 file.text.len()
             );
-            let rendered = d.render(false);
+            let rendered = d.render(kennisbank::i18n::Lang::Nl, false);
             let (line, col) = d.line_col().unwrap();
             assert!(
                 rendered.contains(&format!("{relative}:{line}:{col}")),

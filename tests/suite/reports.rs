@@ -117,3 +117,112 @@ fn the_json_form_carries_the_same_report() {
         .collect();
     insta::assert_snapshot!("unknown_key_json", format!("{exit}\n{}", pretty.join("\n")));
 }
+
+/// A mistake whose texts are all in the catalogue, as editors see it by default (Dutch, the site's
+/// language) and with `--lang en`.
+fn unclosed_front_matter() -> TestSite {
+    let site = TestSite::fixture();
+    site.write(
+        "content/begrippen/open.md",
+        "---\ntitle: Open\nsummary: Nooit gesloten.\nTekst.\n",
+    );
+    site
+}
+
+#[test]
+fn a_report_is_in_dutch_by_default() {
+    let printed = report(&unclosed_front_matter(), &["check"]);
+    insta::assert_snapshot!("unclosed_front_matter_nl", printed);
+}
+
+#[test]
+fn a_report_is_in_english_with_lang_en() {
+    let printed = report(&unclosed_front_matter(), &["check", "--lang", "en"]);
+    insta::assert_snapshot!("unclosed_front_matter_en", printed);
+}
+
+#[test]
+fn json_carries_the_texts_in_the_chosen_language_and_the_same_code() {
+    let site = unclosed_front_matter();
+    let record = |args: &[&str]| -> serde_json::Value {
+        let output = site.run(args);
+        let line = String::from_utf8(output.stdout).unwrap();
+        serde_json::from_str(line.lines().next().expect("one diagnostic")).unwrap()
+    };
+    let dutch = record(&["check", "--format", "json"]);
+    let english = record(&["check", "--format", "json", "--lang", "en"]);
+    assert_eq!(dutch["code"], "unclosed-front-matter");
+    assert_eq!(dutch["code"], english["code"]);
+    assert_eq!(dutch["severity"], english["severity"]);
+    assert_eq!(
+        dutch["message"],
+        "De front matter wordt nergens afgesloten."
+    );
+    assert_eq!(english["message"], "the front matter is never closed");
+    assert_eq!(dutch["label"], "hier geopend");
+    assert!(
+        dutch["rendered"]
+            .as_str()
+            .unwrap()
+            .contains("  tip: Zet na het laatste veld")
+    );
+    assert!(
+        english["rendered"]
+            .as_str()
+            .unwrap()
+            .contains("  help: add a line")
+    );
+    for text in [&dutch, &english] {
+        assert!(
+            !text.to_string().contains(['\u{2068}', '\u{2069}']),
+            "no Unicode isolation marks: {text}"
+        );
+    }
+}
+
+/// `--lang` beats the locale, the locale beats the site's `language:`, which beats Dutch; a
+/// locale that names no language (`C`) is passed over.
+#[test]
+fn the_language_follows_flag_then_locale_then_site() {
+    let site = unclosed_front_matter();
+    let summary = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = crate::util::kennisbank();
+        command.args(args).current_dir(site.root());
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        stderr.lines().last().unwrap_or_default().to_string()
+    };
+    let dutch = "controle: 1 fout, 0 waarschuwingen";
+    let english = "check: 1 error, 0 warnings";
+    assert_eq!(summary(&["check"], &[]), dutch);
+    assert_eq!(summary(&["check"], &[("LANG", "en_GB.UTF-8")]), english);
+    assert_eq!(summary(&["check"], &[("LANG", "C.UTF-8")]), dutch);
+    assert_eq!(
+        summary(
+            &["check"],
+            &[("LANG", "en_GB.UTF-8"), ("LC_MESSAGES", "nl_NL.UTF-8")]
+        ),
+        dutch
+    );
+    assert_eq!(
+        summary(&["check", "--lang", "nl"], &[("LC_ALL", "en_US.UTF-8")]),
+        dutch
+    );
+    assert_eq!(
+        summary(&["--lang", "en", "check"], &[]),
+        english,
+        "a global flag"
+    );
+
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        config.replacen("language: nl", "language: en", 1),
+    );
+    assert!(site.read("content/site.yaml").contains("language: en"));
+    assert_eq!(summary(&["check"], &[]), english);
+    assert_eq!(summary(&["check"], &[("LANG", "nl_BE.UTF-8")]), dutch);
+}

@@ -377,6 +377,29 @@ fn a_broken_file_shows_its_errors_and_the_fix_clears_them() {
     let failure = events.next_named("build-error", WAIT);
     let first = &failure["diagnostics"][0];
     assert_eq!(first["severity"], "error");
+    // The overlay's words come with the event, in the site's language: the script has none.
+    let texts = &failure["texts"];
+    assert_eq!(texts["lang"], "nl");
+    let errors = failure["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
+    let title = match errors {
+        1 => "Build mislukt: 1 fout".to_string(),
+        n => format!("Build mislukt: {n} fouten"),
+    };
+    assert_eq!(texts["title"], title, "{failure}");
+    assert_eq!(texts["close"], "Sluiten");
+    assert_eq!(texts["help"], "tip");
+    assert_eq!(
+        first["heading"],
+        format!(
+            "fout [{}] in {PAGE_FILE}:2:1",
+            first["code"].as_str().unwrap()
+        )
+    );
     assert_eq!(first["file"], PAGE_FILE);
     assert_eq!(
         (first["line"].as_u64(), first["column"].as_u64()),
@@ -506,16 +529,29 @@ fn a_taken_port_is_reported_with_a_free_one() {
     let site = small_site();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let output = kennisbank()
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.root())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains(&format!("port {port}")), "{stderr}");
-    assert!(stderr.contains("already in use"), "{stderr}");
-    assert!(stderr.contains("--port "), "names a free port: {stderr}");
+    let serve = |lang: &str| {
+        let output = kennisbank()
+            .args([
+                "serve",
+                "--lang",
+                lang,
+                "--port",
+                &port.to_string(),
+                "--root",
+            ])
+            .arg(site.root())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let dutch = serve("nl");
+    assert!(dutch.contains(&format!("poort {port} ")), "{dutch}");
+    assert!(dutch.contains("al in gebruik"), "{dutch}");
+    assert!(dutch.contains("--port "), "names a free port: {dutch}");
+    let english = serve("en");
+    assert!(english.contains(&format!("port {port} ")), "{english}");
+    assert!(english.contains("already in use"), "{english}");
 }
 
 /// Edit-to-reload latency on a copy of the shipped content, or on a generated site of

@@ -48,8 +48,11 @@ before(async () => {
   const paragraphs = Array.from({ length: 80 }, (_, i) => `Alinea ${i + 1} van een lange pagina.`);
   const original = await readFile(join(dir, PAGE_FILE), 'utf8');
   await writeFile(join(dir, PAGE_FILE), original + '\n' + paragraphs.join('\n\n') + '\n');
+  // Without the locale variables the messages are in the site's language, Dutch.
+  const env = { ...process.env, NO_COLOR: '1' };
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) delete env[name];
   server = spawn(BIN, ['serve', '--port', '0', '--root', dir], {
-    env: { ...process.env, NO_COLOR: '1' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stderr.on('data', (chunk) => process.stderr.write(`[serve] ${chunk}`));
@@ -100,12 +103,18 @@ test('a broken file shows the overlay with file:line:col and hint; the fix remov
   await page.waitForSelector('#kennisbank-overlay', { timeout: WAIT });
   const overlay = await page.locator('#kennisbank-overlay').innerText();
   assert.match(overlay, /content\/paginas\/over\.md:2:8/, overlay);
-  assert.match(overlay, /hint: /, overlay);
+  // Dutch, the site's language; every word comes from the server.
+  const title = await page.locator('#kennisbank-overlay-title').textContent();
+  assert.match(title, /^Build mislukt: (1 fout|\d+ fouten)$/, JSON.stringify(title));
+  const heading = await page.locator('#kennisbank-overlay h3').first().textContent();
+  assert.match(heading, /^fout \[[a-z-]+\] in content\/paginas\/over\.md:2:8$/, JSON.stringify(heading));
+  assert.match(overlay, /tip: /, overlay);
+  assert.equal(await page.locator('#kennisbank-overlay').getAttribute('lang'), 'nl');
   const focus = await page.evaluate(() => {
     const el = document.activeElement;
     return { tag: el.tagName, text: el.textContent, inOverlay: !!el.closest('#kennisbank-overlay') };
   });
-  assert.deepEqual(focus, { tag: 'BUTTON', text: 'Close', inOverlay: true });
+  assert.deepEqual(focus, { tag: 'BUTTON', text: 'Sluiten', inOverlay: true });
   // The last good page is still shown underneath.
   assert.ok(await page.evaluate(() => window.kbNotReloaded));
   await save(PAGE_FILE, good);

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use axum::http::Method;
 use kennisbank::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
+use kennisbank::i18n::Lang;
 use kennisbank::linkcheck::{self, Dns, Link, Options, Summary};
 
 use crate::util::{TestSite, kennisbank, position_of};
@@ -73,15 +74,17 @@ async fn a_working_page_is_silent_and_a_missing_one_is_an_error_at_its_place() {
         broken.path().unwrap(),
         std::path::Path::new("content/bronnen/test.md")
     );
+    let texts = broken.texts(Lang::En);
+    assert!(texts.message.contains("404 Not Found"), "{texts:?}");
     assert!(
-        broken.message.contains("404 Not Found"),
-        "{}",
-        broken.message
+        texts.help.as_deref().unwrap().contains("remove"),
+        "{texts:?}"
     );
+    let dutch = broken.texts(Lang::Nl);
+    assert!(dutch.message.contains("404 Not Found"), "{dutch:?}");
     assert!(
-        broken.help.as_deref().unwrap().contains("remove"),
-        "{:?}",
-        broken.help
+        dutch.help.as_deref().unwrap().contains("haal het weg"),
+        "{dutch:?}"
     );
     assert_eq!(summary.checked, 2);
     // A page that is gone answers HEAD with 404; GET is asked too before calling it broken.
@@ -100,7 +103,7 @@ async fn a_permanent_redirect_names_the_new_address_and_a_temporary_one_is_fine(
     let urls = [server.url("/old#methode"), server.url("/elsewhere")];
     let (diagnostics, _) = run(&urls, &options(Dns::System)).await;
     let moved = only(&diagnostics, "external-moved", Severity::Warning);
-    let help = moved.help.clone().unwrap();
+    let help = moved.texts(Lang::En).help.unwrap();
     let new = server.url("/new#methode");
     assert!(help.contains(&new), "the hint names {new}: {help}");
 }
@@ -134,7 +137,8 @@ async fn service_unavailable_is_retried_with_backoff_then_a_warning() {
     let urls = [server.url("/down-once"), server.url("/down")];
     let (diagnostics, _) = run(&urls, &options(Dns::System)).await;
     let found = only(&diagnostics, "external-status", Severity::Warning);
-    assert!(found.message.contains("/down`"), "{}", found.message);
+    let message = found.texts(Lang::En).message;
+    assert!(message.contains("/down`"), "{message}");
     let asked = |target: &str| server.hits().iter().filter(|h| h.target == target).count();
     assert_eq!(asked("/down-once"), 2, "503, then 200 after the backoff");
     assert_eq!(
@@ -150,7 +154,7 @@ async fn a_retry_after_beyond_the_cap_is_a_warning_at_once() {
     let started = Instant::now();
     let (diagnostics, _) = run(&[server.url("/very-busy")], &options(Dns::System)).await;
     let limited = only(&diagnostics, "external-rate-limited", Severity::Warning);
-    let help = limited.help.clone().unwrap();
+    let help = limited.texts(Lang::En).help.unwrap();
     assert!(help.contains("3600 s"), "{help}");
     assert_eq!(server.hits().len(), 1);
     assert!(started.elapsed() < Duration::from_secs(30));
@@ -266,7 +270,8 @@ async fn an_unknown_host_is_an_error_and_all_hosts_failing_is_one_offline_warnin
     ];
     let (diagnostics, _) = run(&urls, &options(server.dns(&["a.test"]))).await;
     let found = only(&diagnostics, "external-host-unknown", Severity::Error);
-    assert!(found.message.contains("nope.test"), "{}", found.message);
+    let message = found.texts(Lang::En).message;
+    assert!(message.contains("nope.test"), "{message}");
 
     let urls = [
         "http://nope.test/".to_string(),
@@ -330,11 +335,8 @@ async fn a_corrupt_cache_is_ignored_with_a_warning_and_replaced() {
         ]
     );
     let warning = diagnostics.iter().next().unwrap();
-    assert!(
-        warning.message.contains("links.json"),
-        "{}",
-        warning.message
-    );
+    let message = warning.texts(Lang::En).message;
+    assert!(message.contains("links.json"), "{message}");
     assert!(warning.location.is_none());
 
     let (again, summary) = run(&urls, &options).await;
@@ -421,7 +423,7 @@ async fn check_external_exits_1_for_a_missing_page_and_names_its_place() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("external links: 2 addresses at 2 places, 2 from the cache, 0 checked"),
+        stderr.contains("externe links: 2 adressen op 2 plaatsen, 2 uit de cache, 0 nagevraagd"),
         "{stderr}"
     );
     insta::assert_snapshot!("check_external_gone", server.redact(&stderr));

@@ -15,10 +15,15 @@ pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The real `kennisbank` binary, without colour, ready for arguments.
+/// The real `kennisbank` binary, without colour, ready for arguments. The locale variables are
+/// removed, so messages are in the site's language (Dutch) whatever the machine's locale; tests
+/// of English pass `--lang en`.
 pub fn kennisbank() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kennisbank"));
     command.env("NO_COLOR", "1");
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(locale);
+    }
     command
 }
 

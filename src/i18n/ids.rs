@@ -1,0 +1,134 @@
+//! Every message id the code may ask the catalogue for, in two lists: the diagnostic [`Code`]s
+//! (stable ids that tests, editors' tools and `--format json` match on) and the other texts
+//! ([`Msg`]: hints, report lines, the serve overlay). Code names ids only through these enums, so
+//! `catalogue_is_complete` (in `catalogue.rs`) can check each against both languages, and a
+//! message the code no longer uses fails it too.
+//!
+//! To add a message: add a variant here, then the message in `nl/<area>.ftl` and
+//! `en/<area>.ftl` (Dutch first; the English is for `--lang en`).
+
+macro_rules! message_ids {
+    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident = $id:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The message id in the `.ftl` files.
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+message_ids! {
+    /// The code of a diagnostic, which is also the id of its message. The message's `.label`
+    /// attribute is the text under the caret, `.help` the hint, both optional.
+    pub enum Code {
+        // load: reading a file and splitting off its front matter
+        NotUtf8 = "not-utf8",
+        EmptyFile = "empty-file",
+        MissingFrontMatter = "missing-front-matter",
+        UnclosedFrontMatter = "unclosed-front-matter",
+        // render: the theme
+        NoTheme = "no-theme",
+        TemplateUnreadable = "template-unreadable",
+        Template = "template",
+        TemplateSyntax = "template-syntax",
+        Unreadable = "unreadable",
+        // check --external
+        ExternalMoved = "external-moved",
+        ExternalGone = "external-gone",
+        ExternalRefused = "external-refused",
+        ExternalRateLimited = "external-rate-limited",
+        ExternalStatus = "external-status",
+        ExternalTimeout = "external-timeout",
+        ExternalHostUnknown = "external-host-unknown",
+        ExternalUnreachable = "external-unreachable",
+        ExternalRedirect = "external-redirect",
+        ExternalSkipped = "external-skipped",
+        ExternalInvalid = "external-invalid",
+        ExternalCache = "external-cache",
+        ExternalOffline = "external-offline",
+    }
+}
+
+message_ids! {
+    /// Every other text: hints shared by several diagnostics, report lines, the serve overlay.
+    pub enum Msg {
+        // hints
+        DidYouMean = "did-you-mean",
+        ValidValues = "valid-values",
+        ManyValidValues = "many-valid-values",
+        ExternalGoneVia = "external-gone-via",
+        ExternalRetryAfter = "external-retry-after",
+        // reports
+        Severity = "severity",
+        HelpPrefix = "help-prefix",
+        Counts = "counts",
+        CheckSummary = "check-summary",
+        BuildSummary = "build-summary",
+        BuildSummaryIndex = "build-summary-index",
+        BuildFailed = "build-failed",
+        BuildProgress = "build-progress",
+        ExternalSummary = "external-summary",
+        ErrorPrefix = "error-prefix",
+        // search
+        SearchHasErrors = "search-has-errors",
+        SearchResults = "search-results",
+        SearchUnknownKind = "search-unknown-kind",
+        SearchUnknownEffect = "search-unknown-effect",
+        SearchIndexFailed = "search-index-failed",
+        // new
+        NewExists = "new-exists",
+        NewCreated = "new-created",
+        NewNoKey = "new-no-key",
+        NewBadRowId = "new-bad-row-id",
+        NewNoLevel = "new-no-level",
+        NewInvalidConfig = "new-invalid-config",
+        // files
+        CannotRead = "cannot-read",
+        CannotCreate = "cannot-create",
+        CannotWrite = "cannot-write",
+        OutputRefused = "output-refused",
+        OutputIsRoot = "output-is-root",
+        OutputIsHome = "output-is-home",
+        OutputIsProject = "output-is-project",
+        OutputIsContent = "output-is-content",
+        OutputInThemes = "output-in-themes",
+        OutputHasGit = "output-has-git",
+        OutputNoName = "output-no-name",
+        OutputNotFolder = "output-not-folder",
+        OutputCannotMove = "output-cannot-move",
+        OutputCannotMoveAside = "output-cannot-move-aside",
+        // serve
+        ServeServing = "serve-serving",
+        ServeAllInterfaces = "serve-all-interfaces",
+        ServeStopping = "serve-stopping",
+        ServeBuilt = "serve-built",
+        ServeCssSwapped = "serve-css-swapped",
+        ServeFailed = "serve-failed",
+        ServeNoBrowser = "serve-no-browser",
+        ServeNoFolder = "serve-no-folder",
+        ServeNoContent = "serve-no-content",
+        ServePortTaken = "serve-port-taken",
+        ServePortTakenNoFree = "serve-port-taken-no-free",
+        ServeCannotListen = "serve-cannot-listen",
+        ServeNoRuntime = "serve-no-runtime",
+        ServeCrashed = "serve-crashed",
+        ServeServerError = "serve-server-error",
+        ServeNoAddress = "serve-no-address",
+        ServeNoIndexer = "serve-no-indexer",
+        OverlayTitle = "overlay-title",
+        OverlaySummary = "overlay-summary",
+        OverlayClose = "overlay-close",
+        OverlayHeading = "overlay-heading",
+    }
+}
