@@ -9,9 +9,9 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
 use kennisbank::config::SiteConfig;
+use kennisbank::i18n::{Lang, Msg};
 use kennisbank::model::Kind as RecordKind;
 use kennisbank::model::kinds::row_slug;
-use kennisbank::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Kind {
