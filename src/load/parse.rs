@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use super::cache::ParsedFile;
 use super::{check, display, front_matter, yaml};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span};
+use crate::markdown;
 use crate::model::{Doc, ForKind, Kind, Origin, Record, RecordData};
 use crate::source::{Node, Shape, is_valid_key};
 
@@ -88,6 +89,7 @@ impl ForKind for ParseRecord<'_> {
             tree,
             body: split.body.to_string(),
             body_offset: split.body_offset,
+            markdown: Arc::new(markdown::parse(split.body)),
         };
         Some(Arc::new(Doc { key, origin, data }))
     }

@@ -476,3 +476,38 @@ fn links_are_classified_for_the_check() {
     }
     assert!(parse("[[bron:x]]").links().is_empty());
 }
+
+/// The cases of the hand-written scanner this module replaced (`graph/links.rs`).
+#[test]
+fn the_former_scanner_cases_still_hold() {
+    let text = "Zie [[bron:rug-2017]] en [[waarde:1.1#randvoorwaarden|rij 1.1]].\n";
+    let parsed = parse(text);
+    let refs = parsed.references();
+    assert_eq!(refs.len(), 2);
+    assert_eq!(
+        (refs[0].kind_word.as_str(), refs[0].key.as_str()),
+        ("bron", "rug-2017")
+    );
+    assert_eq!(&text[refs[0].span.clone()], "[[bron:rug-2017]]");
+    assert_eq!(
+        (refs[1].kind_word.as_str(), refs[1].key.as_str()),
+        ("waarde", "1.1")
+    );
+    assert_eq!(refs[1].fragment.as_deref(), Some("randvoorwaarden"));
+    assert_eq!(refs[1].label.as_deref(), Some("rij 1.1"));
+
+    let unknown = parse("[[bronn:rug-2017]]");
+    assert_eq!(unknown.references()[0].kind_word, "bronn");
+
+    let text = "`[[bron:a]]`\n```\n[[bron:b]]\n```\n[[bron:c]] [[geen referentie]]\n";
+    let parsed = parse(text);
+    let keys: Vec<&str> = parsed.references().iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["c"]);
+    // Not a reference, but no longer silently printed: the check can report it.
+    assert_eq!(
+        parsed.problems()[0].kind,
+        ProblemKind::MissingKind {
+            target: "geen referentie".into()
+        }
+    );
+}

@@ -11,10 +11,12 @@ pub mod kinds;
 pub mod schema;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
 use crate::diagnostics::{SourceFile, Span};
+use crate::markdown;
 use crate::source::{Node, Step};
 pub use date::PartialDate;
 pub use id::{Id, IdVec, Table};
@@ -28,6 +30,9 @@ pub struct Origin {
     pub body: String,
     /// Byte offset of the body in the file, so references in the body get exact positions.
     pub body_offset: usize,
+    /// The body, read once at load: its references, links, headings and the HTML and text the
+    /// render stage finishes (spans relative to the body).
+    pub markdown: Arc<markdown::Parsed>,
 }
 
 impl Origin {

@@ -1,10 +1,10 @@
 //! Stage 3, **render**: the knowledge graph to HTML files, with the theme's tera templates.
 //!
 //! `pages` decides which pages exist and what each template sees; `view` shapes graph records for
-//! templates; `markdown` renders bodies; `templates` loads the theme.
+//! templates; `templates` loads the theme. Bodies come read from `crate::markdown`; a page
+//! finishes them with the graph's URLs and titles.
 
 pub mod assets;
-pub mod markdown;
 pub mod pages;
 pub mod templates;
 pub mod view;

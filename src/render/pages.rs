@@ -7,7 +7,6 @@ use tera::Context;
 mod bibliography;
 
 use super::RenderOptions;
-use super::markdown;
 use super::view::{self, Link};
 use crate::graph::{KnowledgeGraph, PageRef};
 use crate::model::Kind;
@@ -218,7 +217,7 @@ impl Planner<'_> {
     fn intro(&self, key: &str) -> Option<String> {
         self.graph
             .intro(key)
-            .map(|p| markdown::render(&p.origin.body, self.graph).html)
+            .map(|p| p.origin.markdown.render(|r| self.graph.target(r)).html)
     }
 
     fn overview(
@@ -395,7 +394,7 @@ impl Planner<'_> {
         let home = self.crumb("Home", "");
         let kind = page.kind().info();
         let (template, section) = (kind.template, kind.section);
-        let body = &g.records.get(page).origin().body;
+        let body = &g.records.get(page).origin().markdown;
         let mut crumbs = vec![home];
         if !section.is_empty() {
             crumbs.push(self.crumb(kind.section_title, &format!("{section}/")));
@@ -412,7 +411,7 @@ impl Planner<'_> {
             }
             crumbs.extend(ancestors.into_iter().rev());
         }
-        let body = markdown::render(body, g);
+        let body = body.render(|r| g.target(r));
         let link = Link::to(g, page);
         let mut view = self.page_view(g.title(page), &path, section, link.kind, crumbs);
         view.description = link.summary.clone();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::config::label_of;
 use crate::graph::{KnowledgeGraph, PageRef};
-use crate::render::markdown;
+use crate::markdown::Section;
 
 /// One search hit candidate.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,8 @@ pub type FacetLabels = BTreeMap<&'static str, BTreeMap<String, String>>;
 
 /// Every unit of the site, pages first within each record, in the graph's page order.
 pub fn collect(g: &KnowledgeGraph) -> Vec<Unit> {
-    // Bodies are rendered to text here (≈1 s at 10,000 pages): in parallel, order kept.
+    // Bodies are finished to text here (read at load; references filled in): in parallel, order
+    // kept.
     use rayon::prelude::*;
     let per_page: Vec<Vec<Unit>> = g
         .all_pages()
@@ -146,7 +147,7 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
     match page {
         PageRef::Effect(i) => {
             let e = &g[i];
-            let body = markdown::plain_text(&e.origin.body, g);
+            let body = e.origin.markdown.plain_text(|r| g.target(r));
             let mut u = unit(
                 title.clone(),
                 title.clone(),
@@ -166,7 +167,7 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
                 .collect();
             let mut facets = vec![("row", d.id.clone()), ("level", d.level.clone())];
             facets.extend(effect_facets(g, effect_keys));
-            let body = markdown::plain_text(&r.origin.body, g);
+            let body = r.origin.markdown.plain_text(|r| g.target(r));
             let mut u = unit(
                 row_title.clone(),
                 row_title.clone(),
@@ -242,7 +243,7 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
                 d.title.as_deref().unwrap_or(""),
                 d.publisher.as_deref().unwrap_or(""),
             ]);
-            let body = markdown::plain_text(&s.origin.body, g);
+            let body = s.origin.markdown.plain_text(|r| g.target(r));
             let mut u = unit(
                 title.clone(),
                 title.clone(),
@@ -287,9 +288,8 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             }
             crumbs.extend(ancestors.into_iter().rev());
             let keywords = d.authors.join(", ");
-            let rendered = markdown::render(&a.origin.body, g);
-            let text = markdown::plain_text(&a.origin.body, g);
-            let sections = split_sections(&text, &rendered.headings);
+            let text = a.origin.markdown.plain_text(|r| g.target(r));
+            let sections = a.origin.markdown.sections(|r| g.target(r));
             let mut u = unit(
                 title.clone(),
                 title.clone(),
@@ -301,7 +301,11 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             out.push(u);
             let mut section_crumbs = crumbs;
             section_crumbs.push(title.clone());
-            for (heading, body) in sections {
+            for Section {
+                heading,
+                text: body,
+            } in sections
+            {
                 let mut f = vec![("kind", "Artikelsectie".to_string())];
                 f.extend(facets.clone());
                 out.push(Unit {
@@ -318,7 +322,7 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
         }
         PageRef::Term(i) => {
             let t = &g[i];
-            let body = markdown::plain_text(&t.origin.body, g);
+            let body = t.origin.markdown.plain_text(|r| g.target(r));
             out.push(unit(
                 title.clone(),
                 title.clone(),
@@ -328,7 +332,7 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
         }
         PageRef::Page(i) => {
             let p = &g[i];
-            let body = markdown::plain_text(&p.origin.body, g);
+            let body = p.origin.markdown.plain_text(|r| g.target(r));
             out.push(unit(
                 title.clone(),
                 title.clone(),
@@ -338,26 +342,4 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
         }
     }
     out
-}
-
-/// Splits a body's plain text at its headings: each heading with the text up to the next one.
-/// Headings are found as whole lines equal to the heading text, in order; a heading that cannot be
-/// found (rare: smart quotes differ) is left inside the previous section.
-fn split_sections(text: &str, headings: &[markdown::Heading]) -> Vec<(markdown::Heading, String)> {
-    let mut sections: Vec<(markdown::Heading, String)> = Vec::new();
-    let mut next = 0;
-    for line in text.lines() {
-        if next < headings.len() && line.trim() == headings[next].text.trim() {
-            sections.push((headings[next].clone(), String::new()));
-            next += 1;
-            continue;
-        }
-        if let Some((_, body)) = sections.last_mut()
-            && !line.trim().is_empty()
-        {
-            body.push_str(line);
-            body.push('\n');
-        }
-    }
-    sections
 }

@@ -1,7 +1,7 @@
 //! The pipeline as `serve` runs it after an edit: the stages of [`crate::site::compile`] in the
 //! same order, each reusing what it kept from the last rebuild — parsed files
 //! ([`crate::load::LoadCache`]), the compiled theme and every page's context and HTML
-//! ([`crate::render::RenderCache`]), rendered Markdown bodies ([`crate::render::markdown::memo`]).
+//! ([`crate::render::RenderCache`]); Markdown bodies are read once, with their files.
 //! The search index and the publish extras (sitemap, feed, open data) are made apart from the
 //! pages ([`extras`]), so `serve` can show the new pages before the index is ready.
 //!
@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::graph::links;
 use crate::graph::{KnowledgeGraph, PageRef, is_overview_key};
 use crate::load::LoadCache;
 use crate::model::{Origin, Records};
@@ -54,9 +53,6 @@ impl Incremental {
         changed: &[PathBuf],
         timings: &mut Timings,
     ) -> (Option<Pages>, Diagnostics) {
-        if !self.primed {
-            render::markdown::memo::enable();
-        }
         let themes = options.root.join("themes");
         if changed.iter().any(|p| p.starts_with(&themes)) {
             self.render.forget_theme();
@@ -141,10 +137,6 @@ impl Incremental {
             &mut self.render,
             only,
         );
-        if only.is_none() {
-            // A partial plan asks for one body; the others must not be forgotten.
-            render::markdown::memo::forget_unused();
-        }
         timings.lap("render");
         let Some(rendered) = rendered else {
             return (None, diagnostics);
@@ -203,20 +195,24 @@ fn body_edits(
                 .find(|o| o.file.path == relative)?,
         );
         let front_matter = |m: &Origin| m.file.text.get(..m.body_offset).map(str::to_owned);
-        let references = |m: &Origin| {
-            links::references(&m.body)
-                .into_iter()
-                .map(|r| (r.kind_word.to_string(), r.key.to_string()))
-                .collect::<Vec<_>>()
-        };
         let is_intro = matches!(page, PageRef::Page(i) if is_overview_key(&graph[i].key));
-        if is_intro || front_matter(old) != front_matter(new) || references(old) != references(new)
+        if is_intro || front_matter(old) != front_matter(new) || referenced(old) != referenced(new)
         {
             return None;
         }
         edits.push((page, new.clone()));
     }
     Some(edits)
+}
+
+/// What a body's references point at, in order (their labels and places may change freely).
+fn referenced(origin: &Origin) -> Vec<(&str, &str)> {
+    origin
+        .markdown
+        .references()
+        .iter()
+        .map(|r| (r.kind_word.as_str(), r.key.as_str()))
+        .collect()
 }
 
 /// The search index and the publish extras of a site whose pages and assets are at `paths`, as

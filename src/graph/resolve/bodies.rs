@@ -2,18 +2,17 @@
 
 use super::Context;
 use crate::diagnostics::{Diagnostic, Span, suggest};
-use crate::graph::links;
 use crate::model::{Kind, Records};
 
 pub(super) fn check(records: &Records, cx: &mut Context) {
     for (from, record) in records.iter() {
         let origin = record.origin();
-        for reference in links::references(&origin.body) {
+        for reference in origin.markdown.references() {
             let span = Span::new(
-                origin.body_offset + reference.range.start,
-                reference.range.len(),
+                origin.body_offset + reference.span.start,
+                reference.span.len(),
             );
-            let Some(kind) = reference.kind else {
+            let Some(kind) = Kind::from_word(&reference.kind_word) else {
                 let words = Kind::ALL.map(|k| k.info().word);
                 cx.diagnostics.push(
                     Diagnostic::error(
@@ -21,11 +20,11 @@ pub(super) fn check(records: &Records, cx: &mut Context) {
                         format!("`{}` is not a kind of reference", reference.kind_word),
                     )
                     .at(&origin.file, span)
-                    .help_opt(suggest(reference.kind_word, words, "kinds")),
+                    .help_opt(suggest(&reference.kind_word, words, "kinds")),
                 );
                 continue;
             };
-            match cx.keys.find(kind, reference.key) {
+            match cx.keys.find(kind, &reference.key) {
                 Ok(Some(to)) => cx.index.link(from, to),
                 Ok(None) => {}
                 Err(missing) => cx.diagnostics.push(missing.at(&origin.file, span)),
