@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use crate::diagnostics::Diagnostics;
 use crate::graph::{self, Checked, KnowledgeGraph};
+use crate::i18n::Code;
 use crate::render::{self, RenderOptions, RenderedSite};
 use crate::{load, output};
 
@@ -81,10 +82,7 @@ pub fn compile(options: &BuildOptions) -> (Option<Compiled>, Diagnostics) {
     // The search index is built from the graph, after render, and shipped with the pages.
     match crate::search::build(&graph) {
         Ok(files) => site.files.extend(files),
-        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
-            "search-index",
-            format!("cannot build the search index: {err:#}"),
-        )),
+        Err(err) => diagnostics.push(Code::SearchIndex.error().arg("reason", format!("{err:#}"))),
     }
     // After search: the headers file names every fingerprinted file, search shards too.
     let publish_options = crate::publish::PublishOptions {
@@ -92,10 +90,7 @@ pub fn compile(options: &BuildOptions) -> (Option<Compiled>, Diagnostics) {
     };
     match crate::publish::build(&graph, &site.files, &publish_options) {
         Ok(files) => site.files.extend(files),
-        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
-            "publish",
-            format!("cannot write the sitemap, feed or open data: {err:#}"),
-        )),
+        Err(err) => diagnostics.push(Code::Publish.error().arg("reason", format!("{err:#}"))),
     }
     if diagnostics.has_errors() {
         return (None, diagnostics);
@@ -168,10 +163,7 @@ pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
                 paths.push(file.path);
             }
         }
-        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
-            "search-index",
-            format!("cannot build the search index: {err:#}"),
-        )),
+        Err(err) => diagnostics.push(Code::SearchIndex.error().arg("reason", format!("{err:#}"))),
     }
     timings.lap("search");
     // Publish reads only the paths of the files so far (for the sitemap and the headers file).
@@ -191,10 +183,7 @@ pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
                 staging.write(&file.path, &file.bytes)?;
             }
         }
-        Err(err) => diagnostics.push(crate::diagnostics::Diagnostic::error(
-            "publish",
-            format!("cannot write the sitemap, feed or open data: {err:#}"),
-        )),
+        Err(err) => diagnostics.push(Code::Publish.error().arg("reason", format!("{err:#}"))),
     }
     if diagnostics.has_errors() {
         return failed(diagnostics);

@@ -47,6 +47,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Code;
 
 /// A content file to date: its path and the paths it had before, all relative to the project root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,25 +163,20 @@ impl fmt::Display for Warning {
 impl Warning {
     /// The warning as a build diagnostic, with a stable code and a hint.
     pub fn to_diagnostic(&self) -> Diagnostic {
-        let (code, help) = match self {
-            Warning::NoGit => (
-                "history-unavailable",
-                "install Git to show dates from the history",
-            ),
-            Warning::NoRepository => (
-                "history-unavailable",
-                "build from a Git clone of the site to show dates from the history",
-            ),
-            Warning::GitFailed { .. } => (
-                "history-unavailable",
-                "run the same command in the site folder to see Git's full message",
-            ),
-            Warning::Shallow { .. } => (
-                "history-shallow",
-                "clone with the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)",
-            ),
-        };
-        Diagnostic::warning(code, self.to_string()).help(help)
+        let unavailable = Code::HistoryUnavailable.warning();
+        match self {
+            Warning::NoGit => unavailable.arg("problem", "no-git"),
+            Warning::NoRepository => unavailable.arg("problem", "no-repository"),
+            Warning::GitFailed { command, message } => unavailable
+                .arg("problem", "git-failed")
+                .arg("command", command)
+                .arg("reason", message),
+            Warning::Shallow { boundary, undated } => Code::HistoryShallow
+                .warning()
+                .arg("date", boundary.date().to_string())
+                .arg("commit", &boundary.id[..boundary.id.len().min(12)])
+                .arg("undated", *undated),
+        }
     }
 }
 

@@ -17,7 +17,9 @@ macro_rules! files {
 pub(super) const FILES: &[(&str, &str, &str)] = files![
     "hints.ftl",
     "load.ftl",
+    "graph.ftl",
     "render.ftl",
+    "build.ftl",
     "linkcheck.ftl",
     "reports.ftl",
     "commands.ftl",

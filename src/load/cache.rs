@@ -10,7 +10,8 @@ use sha2::{Digest, Sha256};
 
 use super::display;
 use super::parse::parse_bytes;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
+use crate::i18n::Code;
 use crate::model::{Kind, Record};
 
 /// What one content file gave: its record, if it parsed, and its problems.
@@ -90,10 +91,12 @@ impl LoadCache {
             Ok(bytes) => bytes,
             Err(err) => {
                 let mut diagnostics = Diagnostics::new();
-                diagnostics.push(Diagnostic::error(
-                    "unreadable",
-                    format!("cannot read `{}`: {err}", display(root, path)),
-                ));
+                diagnostics.push(
+                    Code::Unreadable
+                        .error()
+                        .arg("path", display(root, path))
+                        .arg("reason", err.to_string()),
+                );
                 let file = ParsedFile {
                     record: None,
                     diagnostics,

@@ -6,22 +6,34 @@
 //! plain scalar is a number, a boolean or empty; quoted and block scalars are always text. The
 //! test at the bottom keeps this check and the typing in agreement, field by field.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, suggest};
+use crate::diagnostics::{Diagnostics, SourceFile, suggestion};
+use crate::i18n::{Code, Msg};
 use crate::model::PartialDate;
 use crate::source::{Entry, Node, ScalarStyle, Shape, Step};
 
-const TEXT_HINT: &str =
-    "this field takes text; put it in quotes if it looks like a number, date or list";
-const COLON_HINT: &str =
-    "this text contains `: `, which YAML reads as a new field; put the whole text in double quotes";
-const LIST_HINT: &str = "this field takes a list: write `[a, b]` or one `- item` per line";
-const FIELDS_HINT: &str =
-    "this takes fields of its own: one `key: value` per line, indented below it";
-const NUMBER_HINT: &str = "this field takes a whole number, without quotes";
-const BOOL_HINT: &str = "write `true` or `false`";
-const MISSING_HINT: &str =
-    "add the field to the front matter; content/README.md shows a complete example";
-const DATE_HINT: &str = "write JJJJ-MM-DD, JJJJ-MM or JJJJ, e.g. `2018-01-15`, `2018-01` or `2018`";
+/// What a value should have been, as the `$expected` of `wrong-type`.
+#[derive(Clone, Copy)]
+enum Expected {
+    Text,
+    Number,
+    Bool,
+    Date,
+    List,
+    Fields,
+}
+
+impl Expected {
+    fn key(self) -> &'static str {
+        match self {
+            Expected::Text => "text",
+            Expected::Number => "number",
+            Expected::Bool => "bool",
+            Expected::Date => "date",
+            Expected::List => "list",
+            Expected::Fields => "fields",
+        }
+    }
+}
 
 /// Checks `tree` against `shape` and reports every problem. Returns whether the tree can be
 /// typed: unknown keys are reported but do not stop it (the typing ignores them, so references
@@ -57,14 +69,14 @@ impl<'t> Checker<'_, 't> {
                 },
             ) => {}
             (Shape::Text, Node::Scalar { .. }) => {}
-            (Shape::Text, Node::Map { .. }) => self.wrong(node, "text", COLON_HINT),
-            (Shape::Text, Node::Seq { .. }) => self.wrong(node, "text", TEXT_HINT),
+            (Shape::Text, Node::Map { .. }) => self.wrong(node, Expected::Text, Msg::HintColon),
+            (Shape::Text, Node::Seq { .. }) => self.wrong(node, Expected::Text, Msg::HintText),
             (Shape::Integer, _) if plain(node).and_then(yaml_int).is_some() => {}
-            (Shape::Integer, _) => self.wrong(node, "a whole number", NUMBER_HINT),
+            (Shape::Integer, _) => self.wrong(node, Expected::Number, Msg::HintNumber),
             (Shape::Bool, _) if plain(node).is_some_and(is_yaml_bool) => {}
-            (Shape::Bool, _) => self.wrong(node, "`true` or `false`", BOOL_HINT),
+            (Shape::Bool, _) => self.wrong(node, Expected::Bool, Msg::HintBool),
             (Shape::Date, Node::Scalar { value, .. }) => self.date(node, value),
-            (Shape::Date, _) => self.wrong(node, "a date", DATE_HINT),
+            (Shape::Date, _) => self.wrong(node, Expected::Date, Msg::HintDate),
             (Shape::List(item), Node::Seq { items, .. }) => {
                 for (i, child) in items.iter().enumerate() {
                     self.path.push(Step::Index(i));
@@ -73,10 +85,10 @@ impl<'t> Checker<'_, 't> {
                 }
             }
             (Shape::List(_), _) if plain(node) == Some("") => {}
-            (Shape::List(_), _) => self.wrong(node, "a list", LIST_HINT),
+            (Shape::List(_), _) => self.wrong(node, Expected::List, Msg::HintList),
             (Shape::Map(_), Node::Map { entries, .. }) => self.map(node, entries, shape),
             (Shape::Map(_), _) if plain(node) == Some("") => self.map(node, &[], shape),
-            (Shape::Map(_), _) => self.wrong(node, "a group of fields", FIELDS_HINT),
+            (Shape::Map(_), _) => self.wrong(node, Expected::Fields, Msg::HintFields),
         }
     }
 
@@ -87,26 +99,22 @@ impl<'t> Checker<'_, 't> {
                 let (line, _) = self.file.line_col(first.key_span.start);
                 self.typable = false;
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "duplicate-key",
-                        format!("the key `{}` appears twice", entry.key),
-                    )
-                    .at(self.file, entry.key_span)
-                    .label("second time here")
-                    .help(format!("keep one of the two; the first is on line {line}")),
+                    Code::DuplicateKey
+                        .error()
+                        .arg("key", &entry.key)
+                        .arg("line", line)
+                        .at(self.file, entry.key_span),
                 );
                 continue;
             }
             let Some(field) = fields.iter().find(|f| f.key == entry.key) else {
+                let keys = fields.iter().map(|f| f.key);
                 self.diagnostics.push(
-                    Diagnostic::error("unknown-key", format!("unknown key `{}`", entry.key))
+                    Code::UnknownKey
+                        .error()
+                        .arg("key", &entry.key)
                         .at(self.file, entry.key_span)
-                        .label("not a known field")
-                        .help_opt(suggest(
-                            &entry.key,
-                            fields.iter().map(|f| f.key),
-                            "keys here",
-                        )),
+                        .suggest(suggestion(&entry.key, keys, Msg::FieldsHere)),
                 );
                 continue;
             };
@@ -120,14 +128,18 @@ impl<'t> Checker<'_, 't> {
         for field in fields.iter().filter(|f| f.required) {
             if !entries.iter().any(|e| e.key == field.key) {
                 self.typable = false;
-                let message = match self.path_text() {
-                    Some(path) => format!("`{path}` lacks the required field `{}`", field.key),
-                    None => format!("the required field `{}` is missing", field.key),
+                let diagnostic = match self.path_text() {
+                    Some(path) => Code::WrongType
+                        .error()
+                        .arg("problem", "missing-in")
+                        .arg("path", path),
+                    None => Code::WrongType.error().arg("problem", "missing"),
                 };
                 self.diagnostics.push(
-                    Diagnostic::error("wrong-type", message)
+                    diagnostic
+                        .arg("field", field.key)
                         .at(self.file, node.span())
-                        .help(MISSING_HINT),
+                        .help(Msg::HintMissing),
                 );
             }
         }
@@ -142,31 +154,34 @@ impl<'t> Checker<'_, 't> {
         if PartialDate::parse(&text).is_none() {
             self.typable = false;
             self.diagnostics.push(
-                Diagnostic::error("bad-date", format!("`{text}` is not a date"))
-                    .at(self.file, node.span())
-                    .help(DATE_HINT),
+                Code::BadDate
+                    .error()
+                    .arg("text", text)
+                    .at(self.file, node.span()),
             );
         }
     }
 
-    fn wrong(&mut self, node: &Node, expected: &str, hint: &str) {
+    fn wrong(&mut self, node: &Node, expected: Expected, hint: Msg) {
         self.typable = false;
-        let found = match node {
-            Node::Scalar { value, .. } if value.is_empty() => "empty".to_string(),
-            Node::Scalar { value, .. } => format!("`{value}`"),
-            Node::Seq { .. } => "a list".to_string(),
-            Node::Map { .. } => "a group of fields".to_string(),
+        let (found, value) = match node {
+            Node::Scalar { value, .. } if value.is_empty() => ("empty", ""),
+            Node::Scalar { value, .. } => ("value", value.as_str()),
+            Node::Seq { .. } => ("list", ""),
+            Node::Map { .. } => ("fields", ""),
         };
-        let what = self
-            .path_text()
-            .map_or("this value".to_string(), |path| format!("`{path}`"));
+        let diagnostic = match self.path_text() {
+            Some(path) => Code::WrongType.error().arg("what", format!("`{path}`")),
+            None => Code::WrongType.error().arg("what", Msg::ThisValue),
+        };
         self.diagnostics.push(
-            Diagnostic::error(
-                "wrong-type",
-                format!("{what} must be {expected}, not {found}"),
-            )
-            .at(self.file, node.span())
-            .help(hint),
+            diagnostic
+                .arg("problem", "value")
+                .arg("expected", expected.key())
+                .arg("found", found)
+                .arg("value", value)
+                .at(self.file, node.span())
+                .help(hint),
         );
     }
 

@@ -19,7 +19,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::i18n::Code;
 use crate::model::{Kind, Records, schema};
 use crate::source::Node;
 pub use cache::LoadCache;
@@ -64,14 +65,9 @@ pub fn load_cached(
     let mut loaded = Loaded::default();
     if !content_dir.is_dir() {
         loaded.diagnostics.push(
-            Diagnostic::error(
-                "no-content",
-                format!(
-                    "the content folder `{}` does not exist",
-                    display(root, content_dir)
-                ),
-            )
-            .help("run kennisbank in the project folder, or pass --root DIR"),
+            Code::NoContent
+                .error()
+                .arg("path", display(root, content_dir)),
         );
         return loaded;
     }
@@ -108,11 +104,10 @@ pub fn read_config(root: &Path, content_dir: &Path) -> (Option<SiteSource>, Diag
         Ok(bytes) => bytes,
         Err(err) => {
             diagnostics.push(
-                Diagnostic::error(
-                    "no-config",
-                    format!("cannot read `{}`: {err}", shown.display()),
-                )
-                .help("every site needs content/site.yaml; content/README.md shows a complete example"),
+                Code::NoConfig
+                    .error()
+                    .arg("path", shown.as_path())
+                    .arg("reason", err.to_string()),
             );
             return (None, diagnostics);
         }

@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 
 use super::cache::ParsedFile;
 use super::{check, display, front_matter, yaml};
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span};
+use crate::diagnostics::{Diagnostics, SourceFile, Span};
+use crate::i18n::Code;
 use crate::markdown;
 use crate::model::{Doc, ForKind, Kind, Origin, Record, RecordData};
 use crate::source::{Node, Shape, is_valid_key};
@@ -70,15 +71,11 @@ impl ForKind for ParseRecord<'_> {
             .unwrap_or_default();
         if !is_valid_key(&key) {
             diagnostics.push(
-                Diagnostic::error(
-                    "bad-file-name",
-                    format!("the file name `{key}.md` is not a valid key"),
-                )
-                .at(file, Span::new(0, 3))
-                .help(format!(
-                    "use lowercase letters, digits and hyphens only, e.g. `{}.md`",
-                    slug::slugify(&key)
-                )),
+                Code::BadFileName
+                    .error()
+                    .arg("key", &key)
+                    .arg("suggestion", slug::slugify(&key))
+                    .at(file, Span::new(0, 3)),
             );
         }
         let shape = D::KIND.info().shape;
@@ -111,14 +108,7 @@ pub(super) fn typed_yaml<T: DeserializeOwned>(
         }
     };
     if !matches!(tree, Node::Map { .. }) {
-        diagnostics.push(
-            Diagnostic::error(
-                "not-a-mapping",
-                "the front matter must be a list of `key: value` fields",
-            )
-            .at(file, tree.span())
-            .help("write one field per line, e.g. `title: Mijn titel`"),
-        );
+        diagnostics.push(Code::NotAMapping.error().at(file, tree.span()));
         return None;
     }
     if !check::check(file, &tree, shape, diagnostics) {

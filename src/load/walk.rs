@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::{CONFIG_FILE, display};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
+use crate::i18n::Code;
 use crate::model::Kind;
 use crate::source::is_ignored_name;
 
@@ -27,20 +28,13 @@ pub(super) fn collect_files(
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().map(|p| display(root, p)).unwrap_or_default();
-                let (code, help) = if err.loop_ancestor().is_some() {
-                    (
-                        "symlink-loop",
-                        "remove the link that points back into one of its own parent folders",
-                    )
+                let code = if err.loop_ancestor().is_some() {
+                    Code::SymlinkLoop
                 } else {
-                    (
-                        "unreadable",
-                        "check the file's permissions, or whether a link points to a missing file",
-                    )
+                    Code::Unreadable
                 };
-                diagnostics.push(
-                    Diagnostic::error(code, format!("cannot read `{path}`: {err}")).help(help),
-                );
+                let reason = err.io_error().map_or(err.to_string(), ToString::to_string);
+                diagnostics.push(code.error().arg("path", path).arg("reason", reason));
                 continue;
             }
         };
@@ -66,21 +60,26 @@ pub(super) fn collect_files(
             (Some(kind), true) if components.len() == 2 || kind.info().subfolders => {
                 files.push((kind, path.to_path_buf()));
             }
-            (Some(kind), true) => diagnostics.push(Diagnostic::error(
-                "misplaced-file",
-                format!("`{}` is in a sub-folder of `{}/`", display(root, path), kind.info().folder),
-            ).help(format!("move it directly into `content/{}/`; only articles may be grouped in sub-folders", kind.info().folder))),
-            (_, false) => diagnostics.push(Diagnostic::warning(
-                "stray-file",
-                format!("`{}` is not a Markdown file and is ignored", display(root, path)),
-            ).help("content files end in `.md`; images, CSS and scripts belong in `themes/<theme>/static/`")),
-            (None, true) => diagnostics.push(Diagnostic::error(
-                "misplaced-file",
-                format!("`{}` is not in a known content folder", display(root, path)),
-            ).help(format!(
-                "move it into one of: {}",
-                Kind::ALL.map(|k| format!("`content/{}/`", k.info().folder)).join(", ")
-            ))),
+            (Some(kind), true) => diagnostics.push(
+                Code::MisplacedFile
+                    .error()
+                    .arg("problem", "subfolder")
+                    .arg("path", display(root, path))
+                    .arg("folder", kind.info().folder),
+            ),
+            (_, false) => {
+                diagnostics.push(Code::StrayFile.warning().arg("path", display(root, path)))
+            }
+            (None, true) => {
+                let folders = Kind::ALL.map(|k| format!("`content/{}/`", k.info().folder));
+                diagnostics.push(
+                    Code::MisplacedFile
+                        .error()
+                        .arg("problem", "elsewhere")
+                        .arg("path", display(root, path))
+                        .arg("folders", folders.join(", ")),
+                );
+            }
         }
     }
     (files, diagnostics)

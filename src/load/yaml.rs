@@ -10,6 +10,7 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use crate::i18n::Code;
 use crate::source::{Entry, Node, ScalarStyle};
 
 /// Parses YAML text that starts at byte `offset` of `file` into a node tree.
@@ -26,12 +27,10 @@ pub fn parse(file: &SourceFile, yaml: &str, offset: usize) -> Result<Node, Diagn
     if let Err(err) = parser.load(&mut builder, false) {
         let marker = err.marker();
         let at = lines.offset(marker.line(), marker.col());
-        return Err(Diagnostic::error(
-            "yaml-syntax",
-            format!("the front matter is not valid YAML: {}", err.info()),
-        )
-        .at(file, Span::new(at, 1))
-        .help("check the indentation and quoting on this line; a value containing `: ` or starting with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backquote needs quotes"));
+        return Err(Code::YamlSyntax
+            .error()
+            .arg("reason", err.info())
+            .at(file, Span::new(at, 1)));
     }
     Ok(builder.root.unwrap_or(Node::Map {
         entries: Vec::new(),
@@ -60,7 +59,10 @@ pub fn typed<T: DeserializeOwned>(
             Some(i) => message[..i].to_string(),
             None => message,
         };
-        Diagnostic::error("wrong-type", format!("in the front matter: {message}"))
+        Code::WrongType
+            .error()
+            .arg("problem", "typing")
+            .arg("reason", message)
             .at(file, Span::new(at, 1))
     })
 }
@@ -256,6 +258,7 @@ mod tests {
         let err = typed::<T>(&file, "title: a\ntags: nope\n", 4).unwrap_err();
         assert_eq!(err.code, "wrong-type");
         assert_eq!(err.line_col(), Some((3, 7)));
-        assert!(err.message.contains("tags"), "{}", err.message);
+        let message = err.texts(crate::i18n::Lang::En).message;
+        assert!(message.contains("tags"), "{message}");
     }
 }

@@ -17,6 +17,7 @@ use std::ops::Index;
 use super::id::{Id, Table};
 use super::schema;
 use super::{Article, Doc, Effect, Origin, Page, Source, Term, ValueRow};
+use crate::i18n::{Code, Msg};
 use crate::source::Shape;
 
 /// The kinds of record editors write, each in its own content folder.
@@ -50,12 +51,11 @@ pub struct KindInfo {
     pub template: &'static str,
     /// What the front matter may hold.
     pub shape: &'static Shape,
-    /// English noun for diagnostics: "no value row has the key …".
-    pub noun: &'static str,
-    /// The diagnostic code of a reference to a key of this kind that does not exist.
-    pub unknown_code: &'static str,
-    /// Where editors find the keys, added to the hint for an unknown key.
-    pub keys_are: Option<&'static str>,
+    /// The diagnostic of a reference to a key of this kind that does not exist; its hint says
+    /// where editors find the keys.
+    pub unknown_code: Code,
+    /// What the keys are called in a hint that lists them ("sleutels van effecten").
+    pub keys: Msg,
 }
 
 /// One row per kind, in the order of [`Kind`]: the order pages are listed and indexed in.
@@ -69,9 +69,8 @@ pub const TABLE: [KindInfo; 6] = [
         label: "Effect",
         template: "effect.html",
         shape: &schema::EFFECT,
-        noun: "effect",
-        unknown_code: "unknown-effect",
-        keys_are: None,
+        unknown_code: Code::UnknownEffect,
+        keys: Msg::KeysEffect,
     },
     KindInfo {
         folder: "waarden",
@@ -82,9 +81,8 @@ pub const TABLE: [KindInfo; 6] = [
         label: "Waarde",
         template: "row.html",
         shape: &schema::VALUE_ROW,
-        noun: "value row",
-        unknown_code: "unknown-row",
-        keys_are: None,
+        unknown_code: Code::UnknownRow,
+        keys: Msg::KeysRow,
     },
     KindInfo {
         folder: "bronnen",
@@ -95,9 +93,8 @@ pub const TABLE: [KindInfo; 6] = [
         label: "Bron",
         template: "source.html",
         shape: &schema::SOURCE,
-        noun: "source",
-        unknown_code: "unknown-source",
-        keys_are: Some("sources are the file names in content/bronnen/"),
+        unknown_code: Code::UnknownSource,
+        keys: Msg::KeysSource,
     },
     KindInfo {
         folder: "kennisbank",
@@ -108,9 +105,8 @@ pub const TABLE: [KindInfo; 6] = [
         label: "Artikel",
         template: "article.html",
         shape: &schema::ARTICLE,
-        noun: "article",
-        unknown_code: "unknown-article",
-        keys_are: None,
+        unknown_code: Code::UnknownArticle,
+        keys: Msg::KeysArticle,
     },
     KindInfo {
         folder: "begrippen",
@@ -121,9 +117,8 @@ pub const TABLE: [KindInfo; 6] = [
         label: "Begrip",
         template: "term.html",
         shape: &schema::TERM,
-        noun: "glossary term",
-        unknown_code: "unknown-term",
-        keys_are: None,
+        unknown_code: Code::UnknownTerm,
+        keys: Msg::KeysTerm,
     },
     KindInfo {
         folder: "paginas",
@@ -134,9 +129,8 @@ pub const TABLE: [KindInfo; 6] = [
         label: "Pagina",
         template: "page.html",
         shape: &schema::PAGE,
-        noun: "page",
-        unknown_code: "unknown-page",
-        keys_are: None,
+        unknown_code: Code::UnknownPage,
+        keys: Msg::KeysPage,
     },
 ];
 

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::KnowledgeGraph;
+use crate::i18n::Code;
 pub use pages::PlannedPage;
 pub use templates::Theme;
 
@@ -95,19 +96,14 @@ impl PreparedTheme {
             .render(&page.template, &page.context)
             .map(String::into_bytes)
             .map_err(|err| {
-                Diagnostic::error(
-                    "template-render",
-                    format!(
-                        "template `{}` failed for page `/{}`: {}",
-                        page.template,
-                        page.output_path,
-                        templates::chain(&err)
-                    ),
-                )
-                .help(format!(
-                    "fix {} in the theme; the variables each template gets are listed in themes/README.md",
-                    self.theme.templates_dir().join(&page.template).strip_prefix(root).unwrap_or(Path::new(&page.template)).display()
-                ))
+                let file = self.theme.templates_dir().join(&page.template);
+                let file = file.strip_prefix(root).unwrap_or(Path::new(&page.template));
+                Code::TemplateRender
+                    .error()
+                    .arg("template", &page.template)
+                    .arg("page", &page.output_path)
+                    .arg("reason", templates::chain(&err))
+                    .arg("file", file)
             })
     }
 }

@@ -11,8 +11,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::graph::{KnowledgeGraph, PageRef, is_overview_key};
+use crate::i18n::Code;
 use crate::load::LoadCache;
 use crate::model::{Origin, Records};
 use crate::render::{self, OutputFile, RenderCache, RenderOptions};
@@ -227,10 +228,7 @@ pub fn extras(
     let mut files = match crate::search::build(graph) {
         Ok(files) => files,
         Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                "search-index",
-                format!("cannot build the search index: {err:#}"),
-            ));
+            diagnostics.push(Code::SearchIndex.error().arg("reason", format!("{err:#}")));
             Vec::new()
         }
     };
@@ -246,10 +244,7 @@ pub fn extras(
     let publish_options = crate::publish::PublishOptions { drafts };
     match crate::publish::build(graph, &listed, &publish_options) {
         Ok(published) => files.extend(published),
-        Err(err) => diagnostics.push(Diagnostic::error(
-            "publish",
-            format!("cannot write the sitemap, feed or open data: {err:#}"),
-        )),
+        Err(err) => diagnostics.push(Code::Publish.error().arg("reason", format!("{err:#}"))),
     }
     timings.lap("publish");
     (files, diagnostics)

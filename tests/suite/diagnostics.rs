@@ -24,35 +24,35 @@ fn cases() -> Vec<Case> {
         Case { name: "empty file", file: "content/begrippen/leeg.md", content: b"", code: "empty-file", at: None, hint: "---" },
         Case { name: "missing closing fence", file: "content/begrippen/open.md", content: b"---\ntitle: Open\nsummary: s\nTekst\n", code: "unclosed-front-matter", at: Some("---"), hint: "regel met alleen `---`" },
         Case { name: "no front matter", file: "content/begrippen/kaal.md", content: b"Gewoon tekst.\n", code: "missing-front-matter", at: Some("Gewoon"), hint: "`---`" },
-        Case { name: "YAML syntax error", file: "content/begrippen/syntax.md", content: b"---\ntitle: [Open\nsummary: s\n---\n", code: "yaml-syntax", at: None, hint: "indentation" },
-        Case { name: "duplicate key", file: "content/begrippen/dubbel.md", content: b"---\ntitle: A\nsummary: s\ntitle: B\n---\n", code: "duplicate-key", at: Some("title: B"), hint: "line 2" },
-        Case { name: "list field given text", file: "content/begrippen/type.md", content: b"---\ntitle: A\nsummary: s\ntags: krimp\n---\n", code: "wrong-type", at: Some("krimp"), hint: "takes a list" },
-        Case { name: "unknown key with typo", file: "content/begrippen/typo.md", content: b"---\ntitle: A\nsumary: s\nsummary: s\n---\n", code: "unknown-key", at: Some("sumary"), hint: "did you mean `summary`" },
-        Case { name: "missing required field", file: "content/begrippen/zonder.md", content: b"---\ntitle: A\n---\n", code: "wrong-type", at: None, hint: "add the field" },
-        Case { name: "unquoted text with colon", file: "content/waarden/2-2.md", content: b"---\nid: \"2.2\"\ntitle: T\nlevel: partnerschap\nconditions:\n  - Let op: dit breekt\n---\n", code: "wrong-type", at: Some("Let op"), hint: "double quotes" },
-        Case { name: "unknown effect in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [theorie-praktyk]\n---\n", code: "unknown-effect", at: Some("theorie-praktyk"), hint: "did you mean `theorie-praktijk`" },
+        Case { name: "YAML syntax error", file: "content/begrippen/syntax.md", content: b"---\ntitle: [Open\nsummary: s\n---\n", code: "yaml-syntax", at: None, hint: "inspringen" },
+        Case { name: "duplicate key", file: "content/begrippen/dubbel.md", content: b"---\ntitle: A\nsummary: s\ntitle: B\n---\n", code: "duplicate-key", at: Some("title: B"), hint: "regel 2" },
+        Case { name: "list field given text", file: "content/begrippen/type.md", content: b"---\ntitle: A\nsummary: s\ntags: krimp\n---\n", code: "wrong-type", at: Some("krimp"), hint: "is een lijst" },
+        Case { name: "unknown key with typo", file: "content/begrippen/typo.md", content: b"---\ntitle: A\nsumary: s\nsummary: s\n---\n", code: "unknown-key", at: Some("sumary"), hint: "Bedoel je `summary`?" },
+        Case { name: "missing required field", file: "content/begrippen/zonder.md", content: b"---\ntitle: A\n---\n", code: "wrong-type", at: None, hint: "Voeg het veld toe" },
+        Case { name: "unquoted text with colon", file: "content/waarden/2-2.md", content: b"---\nid: \"2.2\"\ntitle: T\nlevel: partnerschap\nconditions:\n  - Let op: dit breekt\n---\n", code: "wrong-type", at: Some("Let op"), hint: "dubbele aanhalingstekens" },
+        Case { name: "unknown effect in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [theorie-praktyk]\n---\n", code: "unknown-effect", at: Some("theorie-praktyk"), hint: "Bedoel je `theorie-praktijk`? De effecten staan in content/effecten/" },
         Case { name: "unknown row in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nfindings:\n  - text: t\n    rows: [\"1.9\"]\n---\n", code: "unknown-row", at: Some("\"1.9\""), hint: "" },
-        Case { name: "unknown category", file: "content/effecten/nieuw.md", content: b"---\ntitle: T\ncategory: primiar\norder: 2\nsummary: S\n---\n", code: "unknown-category", at: Some("primiar"), hint: "did you mean `primair`" },
+        Case { name: "unknown category", file: "content/effecten/nieuw.md", content: b"---\ntitle: T\ncategory: primiar\norder: 2\nsummary: S\n---\n", code: "unknown-category", at: Some("primiar"), hint: "Bedoel je `primair`?" },
         Case { name: "unknown level", file: "content/waarden/1-2.md", content: b"---\nid: \"1.2\"\ntitle: T\nlevel: regio\n---\n", code: "unknown-level", at: Some("regio"), hint: "onderwijsregio" },
-        Case { name: "row id does not fit its level", file: "content/waarden/2-3.md", content: b"---\nid: \"1.3\"\ntitle: T\nlevel: partnerschap\n---\n", code: "level-mismatch", at: Some("partnerschap"), hint: "rows 1.x" },
+        Case { name: "row id does not fit its level", file: "content/waarden/2-3.md", content: b"---\nid: \"1.3\"\ntitle: T\nlevel: partnerschap\n---\n", code: "level-mismatch", at: Some("partnerschap"), hint: "Rijen 1.x" },
         Case { name: "malformed row id", file: "content/waarden/1-4.md", content: b"---\nid: \"1,4\"\ntitle: T\nlevel: onderwijsregio\n---\n", code: "bad-id", at: Some("\"1,4\""), hint: "\"1.1\"" },
         Case { name: "same row id in two files", file: "content/waarden/een-een.md", content: b"---\nid: \"1.1\"\ntitle: T\nlevel: onderwijsregio\n---\n", code: "duplicate-id", at: Some("\"1.1\""), hint: "waarden/1-1.md" },
-        Case { name: "same article key in two folders", file: "content/kennisbank/ander/hub.md", content: b"---\ntitle: T\ndate: 2020\n---\n", code: "duplicate-id", at: None, hint: "unique" },
-        Case { name: "unknown tag", file: "content/begrippen/tag.md", content: b"---\ntitle: A\nsummary: s\ntags: [krip]\n---\n", code: "unknown-tag", at: Some("krip"), hint: "did you mean `krimp`" },
+        Case { name: "same article key in two folders", file: "content/kennisbank/ander/hub.md", content: b"---\ntitle: T\ndate: 2020\n---\n", code: "duplicate-id", at: None, hint: "maar één keer" },
+        Case { name: "unknown tag", file: "content/begrippen/tag.md", content: b"---\ntitle: A\nsummary: s\ntags: [krip]\n---\n", code: "unknown-tag", at: Some("krip"), hint: "Bedoel je `krimp`?" },
         Case { name: "unknown sector", file: "content/kennisbank/sector.md", content: b"---\ntitle: T\ndate: 2020\nsectors: [hbo]\n---\n", code: "unknown-sector", at: Some("hbo"), hint: "`po`" },
-        Case { name: "unknown source kind", file: "content/bronnen/soort-2020.md", content: b"---\nlabel: S (2020)\nkind: wetenschapelijk\n---\n[[effect:behoud]]\n", code: "unknown-kind", at: Some("wetenschapelijk"), hint: "did you mean `wetenschappelijk`" },
+        Case { name: "unknown source kind", file: "content/bronnen/soort-2020.md", content: b"---\nlabel: S (2020)\nkind: wetenschapelijk\n---\n[[effect:behoud]]\n", code: "unknown-kind", at: Some("wetenschapelijk"), hint: "Bedoel je `wetenschappelijk`?" },
         Case { name: "impossible date", file: "content/kennisbank/datum.md", content: b"---\ntitle: T\ndate: 2023-02-30\n---\n", code: "bad-date", at: Some("2023-02-30"), hint: "JJJJ-MM-DD" },
-        Case { name: "unknown parent", file: "content/kennisbank/wees.md", content: b"---\ntitle: T\ndate: 2020\nparent: hubb\n---\n", code: "unknown-article", at: Some("hubb"), hint: "did you mean `hub`" },
-        Case { name: "parent cycle", file: "content/kennisbank/zelf.md", content: b"---\ntitle: T\ndate: 2020\nparent: zelf\n---\n", code: "parent-cycle", at: Some("zelf\n"), hint: "must end" },
-        Case { name: "unknown source in the body", file: "content/paginas/tekst.md", content: b"---\ntitle: T\n---\nEerste regel.\nZie [[bron:rug-2071]] hier.\n", code: "unknown-source", at: Some("[[bron:rug-2071]]"), hint: "did you mean `rug-2017`" },
-        Case { name: "unknown reference kind in the body", file: "content/paginas/soort.md", content: b"---\ntitle: T\n---\nZie [[bronn:rug-2017]].\n", code: "unknown-reference-kind", at: Some("[[bronn:rug-2017]]"), hint: "did you mean `bron`" },
+        Case { name: "unknown parent", file: "content/kennisbank/wees.md", content: b"---\ntitle: T\ndate: 2020\nparent: hubb\n---\n", code: "unknown-article", at: Some("hubb"), hint: "Bedoel je `hub`?" },
+        Case { name: "parent cycle", file: "content/kennisbank/zelf.md", content: b"---\ntitle: T\ndate: 2020\nparent: zelf\n---\n", code: "parent-cycle", at: Some("zelf\n"), hint: "moet eindigen" },
+        Case { name: "unknown source in the body", file: "content/paginas/tekst.md", content: b"---\ntitle: T\n---\nEerste regel.\nZie [[bron:rug-2071]] hier.\n", code: "unknown-source", at: Some("[[bron:rug-2071]]"), hint: "Bedoel je `rug-2017`? De bronnen staan in content/bronnen/" },
+        Case { name: "unknown reference kind in the body", file: "content/paginas/soort.md", content: b"---\ntitle: T\n---\nZie [[bronn:rug-2017]].\n", code: "unknown-reference-kind", at: Some("[[bronn:rug-2017]]"), hint: "Bedoel je `bron`?" },
         Case { name: "unknown source of a quote", file: "content/waarden/1-5.md", content: b"---\nid: \"1.5\"\ntitle: T\nlevel: onderwijsregio\nquotes:\n  - text: t\n    role: Student\n    source: handreiking\n---\n", code: "unknown-source", at: Some("handreiking"), hint: "" },
-        Case { name: "unknown co-source", file: "content/bronnen/co-2020.md", content: b"---\nlabel: C (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [behoud]\n    co_sources: [ecbo-2012]\n---\n", code: "unknown-source", at: Some("ecbo-2012"), hint: "did you mean `ecbo-2021`" },
-        Case { name: "link to a draft", file: "content/paginas/concept.md", content: b"---\ntitle: T\n---\n[[artikel:concept]]\n", code: "unknown-article", at: Some("[[artikel:concept]]"), hint: "draft" },
-        Case { name: "duplicate finding id", file: "content/bronnen/dubbel-2020.md", content: b"---\nlabel: D (2020)\nkind: beleid\nfindings:\n  - id: a\n    text: t\n    effects: [behoud]\n  - id: a\n    text: u\n---\n", code: "duplicate-id", at: Some("a\n    text: u"), hint: "own `id`" },
+        Case { name: "unknown co-source", file: "content/bronnen/co-2020.md", content: b"---\nlabel: C (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [behoud]\n    co_sources: [ecbo-2012]\n---\n", code: "unknown-source", at: Some("ecbo-2012"), hint: "Bedoel je `ecbo-2021`?" },
+        Case { name: "link to a draft", file: "content/paginas/concept.md", content: b"---\ntitle: T\n---\n[[artikel:concept]]\n", code: "unknown-article", at: Some("[[artikel:concept]]"), hint: "draft: false" },
+        Case { name: "duplicate finding id", file: "content/bronnen/dubbel-2020.md", content: b"---\nlabel: D (2020)\nkind: beleid\nfindings:\n  - id: a\n    text: t\n    effects: [behoud]\n  - id: a\n    text: u\n---\n", code: "duplicate-id", at: Some("a\n    text: u"), hint: "eigen `id`" },
         Case { name: "misplaced Markdown file", file: "content/los.md", content: b"---\ntitle: T\n---\n", code: "misplaced-file", at: None, hint: "content/effecten/" },
         Case { name: "file name that is not a key", file: "content/begrippen/Mijn Begrip.md", content: b"---\ntitle: A\nsummary: s\n---\n", code: "bad-file-name", at: None, hint: "mijn-begrip" },
-        Case { name: "front matter that is a list", file: "content/begrippen/lijst.md", content: b"---\n- a\n- b\n---\n", code: "not-a-mapping", at: None, hint: "one field per line" },
+        Case { name: "front matter that is a list", file: "content/begrippen/lijst.md", content: b"---\n- a\n- b\n---\n", code: "not-a-mapping", at: None, hint: "één veld per regel" },
         Case { name: "template syntax error", file: "themes/default/templates/term.html", content: b"{% extends \"base.html\" %}\n{% block content %}\n{{ term.summary }\n{% endblock %}\n", code: "template-syntax", at: None, hint: "gesloten" },
     ]
 }
@@ -97,9 +97,25 @@ impl Reported {
     }
 }
 
-/// Runs the real `kennisbank check --format json` in the site and reads what it reports.
-fn check(site: &TestSite) -> Vec<Reported> {
-    let output = site.run(&["check", "--format", "json"]);
+/// Code, place, and whether there is a hint: what must not change with the language.
+type Shape<'a> = Vec<(&'a str, Option<(usize, usize)>, bool)>;
+
+fn shape(found: &[Reported]) -> Shape<'_> {
+    found
+        .iter()
+        .map(|d| (d.code.as_str(), d.line_col(), d.help.is_some()))
+        .collect()
+}
+
+/// Runs the real `kennisbank check --format json` (and `extra` arguments) in the site and reads
+/// what it reports.
+fn check_with(site: &TestSite, extra: &[&str]) -> Vec<Reported> {
+    let args: Vec<&str> = ["check", "--format", "json"]
+        .iter()
+        .chain(extra)
+        .copied()
+        .collect();
+    let output = site.run(&args);
     assert!(
         matches!(output.status.code(), Some(0 | 1)),
         "check failed to run: {}",
@@ -110,6 +126,11 @@ fn check(site: &TestSite) -> Vec<Reported> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
+}
+
+/// What editors see: Dutch, the site's language.
+fn check(site: &TestSite) -> Vec<Reported> {
+    check_with(site, &[])
 }
 
 #[test]
@@ -183,6 +204,40 @@ fn every_planted_mistake_is_reported_at_its_place_with_a_hint() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// With `--lang en` every planted mistake comes back with the same code, place and error count,
+/// and its message and hint in English: other words than the Dutch, never missing.
+#[test]
+fn every_planted_mistake_reads_the_same_in_english() {
+    let mut failures = Vec::new();
+    for case in &cases() {
+        let site = TestSite::fixture();
+        site.write(draft().0, draft().1);
+        site.write(case.file, case.content);
+        let errors = |found: Vec<Reported>| -> Vec<Reported> {
+            found.into_iter().filter(Reported::is_error).collect()
+        };
+        let dutch = errors(check(&site));
+        let english = errors(check_with(&site, &["--lang", "en"]));
+        let (nl_shape, en_shape) = (shape(&dutch), shape(&english));
+        if nl_shape != en_shape {
+            failures.push(format!(
+                "{}: {nl_shape:?} in Dutch, {en_shape:?} in English",
+                case.name
+            ));
+            continue;
+        }
+        for (nl, en) in dutch.iter().zip(&english) {
+            if nl.message == en.message || nl.help == en.help && nl.help.is_some() {
+                failures.push(format!(
+                    "{}: not translated: {:?} / {:?}",
+                    case.name, en.message, en.help
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

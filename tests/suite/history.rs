@@ -282,7 +282,8 @@ fn a_shallow_clone_says_nothing_about_what_it_cut_off() {
     assert_eq!((&*boundary.id, *undated), (repo.head().as_str(), 5));
     let diagnostic = history.warning.as_ref().unwrap().to_diagnostic();
     assert_eq!(diagnostic.code, "history-shallow");
-    assert!(diagnostic.help.unwrap().contains("fetch-depth: 0"));
+    let help = diagnostic.texts(kennisbank::i18n::Lang::En).help.unwrap();
+    assert!(help.contains("fetch-depth: 0"), "{help}");
 }
 
 #[test]

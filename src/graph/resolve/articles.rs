@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::Context;
+use crate::i18n::{Code, Msg};
 use crate::model::{
     Article, ArticleData, EffectData, Id, IdVec, PageRef, Records, SourceData, ValueRowData,
 };
@@ -22,8 +23,8 @@ pub(super) fn check(records: &Records, cx: &mut Context) {
                 cx.unknown(
                     origin,
                     &[Step::Key("sectors"), Step::Index(i)],
-                    "unknown-sector",
-                    "sector",
+                    Code::UnknownSector,
+                    Msg::KeysSector,
                     key,
                     sectors.clone(),
                 );
@@ -65,12 +66,10 @@ fn tree(records: &Records, cx: &mut Context) {
         let mut at = parents[a];
         while let Some(p) = at {
             if !seen.insert(p) {
-                cx.error_at(
+                cx.report(
                     &articles[a].origin,
                     &[Step::Key("parent")],
-                    "parent-cycle",
-                    "this article is its own ancestor through `parent`".to_string(),
-                    "a chain of `parent` links must end at an article without a parent",
+                    Code::ParentCycle.error(),
                 );
                 parents[a] = None;
                 break;

@@ -1,7 +1,8 @@
 //! The `[[kind:key]]` references in every Markdown body: a known kind, and a key of that kind.
 
 use super::Context;
-use crate::diagnostics::{Diagnostic, Span, suggest};
+use crate::diagnostics::{Span, suggestion};
+use crate::i18n::{Code, Msg};
 use crate::model::{Kind, Records};
 
 pub(super) fn check(records: &Records, cx: &mut Context) {
@@ -15,12 +16,15 @@ pub(super) fn check(records: &Records, cx: &mut Context) {
             let Some(kind) = Kind::from_word(&reference.kind_word) else {
                 let words = Kind::ALL.map(|k| k.info().word);
                 cx.diagnostics.push(
-                    Diagnostic::error(
-                        "unknown-reference-kind",
-                        format!("`{}` is not a kind of reference", reference.kind_word),
-                    )
-                    .at(&origin.file, span)
-                    .help_opt(suggest(&reference.kind_word, words, "kinds")),
+                    Code::UnknownReferenceKind
+                        .error()
+                        .arg("word", &reference.kind_word)
+                        .at(&origin.file, span)
+                        .suggest(suggestion(
+                            &reference.kind_word,
+                            words,
+                            Msg::KeysReferenceKind,
+                        )),
                 );
                 continue;
             };

@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::i18n::Code;
 use crate::source::{Node, Step};
 
 pub(super) fn check(
@@ -38,30 +39,34 @@ pub(super) fn check(
         for (i, key) in keys.iter().enumerate() {
             if !seen.insert(*key) {
                 diagnostics.push(
-                    Diagnostic::error("duplicate-id", format!("`{key}` appears twice in `{list}`"))
+                    Code::DuplicateId
+                        .error()
+                        .arg("problem", "list")
+                        .arg("key", *key)
+                        .arg("list", list)
                         .at(
                             file,
                             span(&[Step::Key(list), Step::Index(i), Step::Key("key")]),
-                        )
-                        .help("give every entry its own key"),
+                        ),
                 );
             }
         }
     }
     if config.categories.is_empty() {
-        diagnostics.push(
-            Diagnostic::error("no-categories", "site.yaml defines no effect categories")
-                .at(file, span(&[]))
-                .help("add `categories:` with primair, secundair and tertiair"),
-        );
+        diagnostics.push(Code::NoCategories.error().at(file, span(&[])));
     }
     let mut numbers = HashSet::new();
     for (i, level) in config.levels.iter().enumerate() {
         if !numbers.insert(level.number) {
             diagnostics.push(
-                Diagnostic::error("duplicate-id", format!("two levels have number {}", level.number))
-                    .at(file, span(&[Step::Key("levels"), Step::Index(i), Step::Key("number")]))
-                    .help("each level needs its own number: rows 1.x belong to level 1, rows 2.x to level 2"),
+                Code::DuplicateId
+                    .error()
+                    .arg("problem", "level")
+                    .arg("number", level.number)
+                    .at(
+                        file,
+                        span(&[Step::Key("levels"), Step::Index(i), Step::Key("number")]),
+                    ),
             );
         }
     }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::diagnostics::Diagnostic;
+use crate::i18n::{Code, Msg};
 use crate::model::Records;
 use crate::source::Step;
 
@@ -21,17 +21,20 @@ pub(super) fn check(records: &Records, cx: &mut Context) {
             cx.unknown(
                 origin,
                 &[Step::Key("category")],
-                "unknown-category",
-                "category",
+                Code::UnknownCategory,
+                Msg::KeysCategory,
                 &data.category,
                 categories.clone(),
             );
         }
         if let Some(other) = orders.insert((&data.category, data.order), &effect.key) {
             cx.diagnostics.push(
-                Diagnostic::warning("duplicate-order", format!("effect `{other}` has the same order {} in `{}`", data.order, data.category))
-                    .at(&origin.file, origin.span(&[Step::Key("order")]))
-                    .help("give each effect in a category its own `order` so the schema has a fixed sequence"),
+                Code::DuplicateOrder
+                    .warning()
+                    .arg("other", other)
+                    .arg("order", data.order)
+                    .arg("category", &data.category)
+                    .at(&origin.file, origin.span(&[Step::Key("order")])),
             );
         }
     }

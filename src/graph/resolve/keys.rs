@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
+use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
 use crate::graph::Index;
+use crate::i18n::{Code, Msg};
 use crate::model::{Doc, Id, Kind, Origin, PageRef, RecordData, Records};
 use crate::source::Step;
 
@@ -40,13 +41,12 @@ impl Keys {
                 let path: Vec<Step> = record.key_field().map(Step::Key).into_iter().collect();
                 let origin = record.origin();
                 diagnostics.push(
-                    Diagnostic::error("duplicate-id", format!("`{key}` is used by two files"))
-                        .at(&origin.file, origin.span(&path))
-                        .label("used again here")
-                        .help(format!(
-                            "`{}` has it too; keys must be unique",
-                            earlier.file.path.display()
-                        )),
+                    Code::DuplicateId
+                        .error()
+                        .arg("problem", "file")
+                        .arg("key", key)
+                        .arg("other", earlier.file.path.as_path())
+                        .at(&origin.file, origin.span(&path)),
                 );
                 continue;
             }
@@ -79,32 +79,22 @@ impl Keys {
     /// The diagnostic for a reference to something that does not exist, with the closest key.
     fn missing(&self, kind: Kind, key: &str) -> Diagnostic {
         let info = kind.info();
-        let what = info.noun;
+        let diagnostic = info.unknown_code.error().arg("key", key);
         let is_draft = matches!(
             self.targets.get(&(kind, key.to_string())),
             Some(Target::Draft)
         );
-        let help = if is_draft {
-            Some(
-                "that article is a draft: publish it (`draft: false`) or build with --drafts"
-                    .to_string(),
-            )
-        } else {
-            let mut candidates: Vec<&str> = self
-                .targets
-                .iter()
-                .filter(|((k, _), target)| *k == kind && matches!(target, Target::Record(_)))
-                .map(|((_, key), _)| key.as_str())
-                .collect();
-            candidates.sort_unstable();
-            suggest(key, candidates, &format!("{what} keys")).map(|h| match info.keys_are {
-                Some(where_) => format!("{h} ({where_})"),
-                None => h,
-            })
-        };
-        Diagnostic::error(info.unknown_code, format!("no {what} has the key `{key}`"))
-            .label(format!("unknown {what}"))
-            .help_opt(help)
+        if is_draft {
+            return diagnostic.help(Msg::DraftArticle);
+        }
+        let mut candidates: Vec<&str> = self
+            .targets
+            .iter()
+            .filter(|((k, _), target)| *k == kind && matches!(target, Target::Record(_)))
+            .map(|((_, key), _)| key.as_str())
+            .collect();
+        candidates.sort_unstable();
+        diagnostic.suggest(suggestion(key, candidates, info.keys))
     }
 
     /// The records by key, for the graph's lookups.

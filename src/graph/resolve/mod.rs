@@ -105,6 +105,8 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Legacy (English text): use [`Context::report`] with a [`crate::i18n::Code`].
+    #[allow(dead_code)]
     fn error_at(
         &mut self,
         origin: &Origin,
@@ -113,10 +115,13 @@ impl Context<'_> {
         message: String,
         help: impl Into<String>,
     ) {
-        self.diagnostics.push(
-            Diagnostic::error(code, message)
-                .at(&origin.file, origin.span(path))
-                .help(help),
-        );
+        let diagnostic = Diagnostic::error(code, message).help(help.into());
+        self.report(origin, path, diagnostic);
+    }
+
+    /// Pushes `diagnostic`, placed at `path` in the front matter of `origin`.
+    fn report(&mut self, origin: &Origin, path: &[Step<'_>], diagnostic: Diagnostic) {
+        self.diagnostics
+            .push(diagnostic.at(&origin.file, origin.span(path)));
     }
 }

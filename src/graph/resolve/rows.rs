@@ -3,6 +3,7 @@
 
 use super::Context;
 use crate::graph::QuoteRef;
+use crate::i18n::{Code, Msg};
 use crate::model::{EffectData, Origin, PageRef, Records, SourceData};
 use crate::source::Step;
 
@@ -38,19 +39,20 @@ fn check_id(cx: &mut Context, origin: &Origin, id: &str, level: &str) {
     });
     let number = levels.iter().find(|l| l.key == level).map(|l| l.number);
     match (id_number, number) {
-        (None, _) => cx.error_at(
+        (None, _) => cx.report(
             origin,
             &[Step::Key("id")],
-            "bad-id",
-            format!("`{id}` is not a row id"),
-            "row ids are a level number, a dot and a row number in quotes, e.g. `\"1.1\"`",
+            Code::BadId.error().arg("problem", "row").arg("id", id),
         ),
-        (Some(n), Some(number)) if number != n => cx.error_at(
+        (Some(n), Some(number)) if number != n => cx.report(
             origin,
             &[Step::Key("level")],
-            "level-mismatch",
-            format!("row {id} is at level {level}, which has number {number}"),
-            format!("rows {n}.x belong to the level with number {n}; fix the id or the level"),
+            Code::LevelMismatch
+                .error()
+                .arg("id", id)
+                .arg("level", level)
+                .arg("number", number)
+                .arg("prefix", n),
         ),
         _ => {}
     }
@@ -59,8 +61,8 @@ fn check_id(cx: &mut Context, origin: &Origin, id: &str, level: &str) {
         cx.unknown(
             origin,
             &[Step::Key("level")],
-            "unknown-level",
-            "level",
+            Code::UnknownLevel,
+            Msg::KeysLevel,
             level,
             known,
         );

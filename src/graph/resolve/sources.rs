@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::Context;
 use crate::graph::FindingRef;
+use crate::i18n::{Code, Msg};
 use crate::model::{EffectData, Id, Origin, PageRef, Records, Source, SourceData, ValueRowData};
 use crate::source::{Step, is_valid_key};
 
@@ -22,8 +23,8 @@ pub(super) fn check(records: &Records, cx: &mut Context) {
             cx.unknown(
                 origin,
                 &[Step::Key("kind")],
-                "unknown-kind",
-                "source kind",
+                Code::UnknownKind,
+                Msg::KeysSourceKind,
                 &data.kind,
                 kinds,
             );
@@ -57,12 +58,10 @@ fn findings(cx: &mut Context, s: Id<Source>, origin: &Origin, source: &SourceDat
         let anchor = match &finding.id {
             Some(id) => {
                 if !is_valid_key(id) {
-                    cx.error_at(
+                    cx.report(
                         origin,
                         &at("id"),
-                        "bad-id",
-                        format!("the finding id `{id}` is not a valid anchor"),
-                        "use lowercase letters, digits and hyphens",
+                        Code::BadId.error().arg("problem", "finding").arg("id", id),
                     );
                 }
                 format!("bevinding-{id}")
@@ -70,12 +69,13 @@ fn findings(cx: &mut Context, s: Id<Source>, origin: &Origin, source: &SourceDat
             None => format!("bevinding-{}", f + 1),
         };
         if !seen.insert(anchor.clone()) {
-            cx.error_at(
+            cx.report(
                 origin,
                 &at("id"),
-                "duplicate-id",
-                format!("two findings of this source have the anchor `{anchor}`"),
-                "give each finding its own `id`",
+                Code::DuplicateId
+                    .error()
+                    .arg("problem", "finding")
+                    .arg("anchor", &anchor),
             );
         }
         anchors.push(anchor);

@@ -3,8 +3,9 @@
 
 use super::Context;
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, suggest};
+use crate::diagnostics::{closest, suggestion};
 use crate::graph::Index;
+use crate::i18n::{Code, Msg};
 use crate::model::{Origin, Records};
 use crate::source::Step;
 
@@ -14,16 +15,16 @@ impl Context<'_> {
         &mut self,
         origin: &Origin,
         path: &[Step<'_>],
-        code: &'static str,
-        what: &str,
+        code: Code,
+        keys: Msg,
         value: &str,
         allowed: Vec<&str>,
     ) {
         self.diagnostics.push(
-            Diagnostic::error(code, format!("unknown {what} `{value}`"))
+            code.error()
+                .arg("value", value)
                 .at(&origin.file, origin.span(path))
-                .label(format!("not a {what} in site.yaml"))
-                .help_opt(suggest(value, allowed, &format!("{what} keys"))),
+                .suggest(suggestion(value, allowed, keys)),
         );
     }
 }
@@ -43,18 +44,17 @@ pub(super) fn check_tags(records: &Records, cx: &mut Context) {
             }
             let known = config.tags.iter().map(|t| t.key.as_str());
             let origin = record.origin();
+            // A typo gets the tag it probably is; anything else the hint to define it first.
+            let typo = closest(tag, known).map(|best| Msg::DidYouMean.with("suggestion", best));
             cx.diagnostics.push(
-                Diagnostic::error("unknown-tag", format!("unknown tag `{tag}`"))
+                Code::UnknownTag
+                    .error()
+                    .arg("tag", tag)
                     .at(
                         &origin.file,
                         origin.span(&[Step::Key("tags"), Step::Index(i)]),
                     )
-                    .label("not in the tags of site.yaml")
-                    .help(match suggest(tag, known, "tags") {
-                        Some(h) if h.starts_with("did you") => h,
-                        _ => "add it to `tags:` in content/site.yaml first, with a Dutch label"
-                            .into(),
-                    }),
+                    .help_opt(typo),
             );
         }
     }

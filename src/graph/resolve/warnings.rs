@@ -2,7 +2,8 @@
 //! nothing, a tag of site.yaml nobody uses.
 
 use super::Context;
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::SourceFile;
+use crate::i18n::Code;
 use crate::model::{PageRef, Records};
 use crate::source::{Node, Step};
 
@@ -11,9 +12,10 @@ pub(super) fn check(records: &Records, cx: &mut Context, config_file: &SourceFil
         if cx.index.effect_findings[e].is_empty() {
             let origin = &effect.origin;
             cx.diagnostics.push(
-                Diagnostic::warning("effect-without-evidence", format!("effect `{}` has no findings", effect.key))
-                    .at(&origin.file, origin.span(&[Step::Key("title")]))
-                    .help("tag a finding in a source with this effect, or say on the page that evidence is missing"),
+                Code::EffectWithoutEvidence
+                    .warning()
+                    .arg("key", &effect.key)
+                    .at(&origin.file, origin.span(&[Step::Key("title")])),
             );
         }
     }
@@ -30,25 +32,20 @@ pub(super) fn check(records: &Records, cx: &mut Context, config_file: &SourceFil
         {
             let origin = &source.origin;
             cx.diagnostics.push(
-                Diagnostic::warning("orphan-source", format!("source `{}` is not connected to anything", source.key))
-                    .at(&origin.file, origin.span(&[Step::Key("label")]))
-                    .help("tag one of its findings with an effect or row, list it in an article's `sources`, or link it with [[bron:…]]"),
+                Code::OrphanSource
+                    .warning()
+                    .arg("key", &source.key)
+                    .at(&origin.file, origin.span(&[Step::Key("label")])),
             );
         }
     }
     for (i, tag) in cx.config.tags.iter().enumerate() {
         if !cx.used_tags.contains(&tag.key) {
-            cx.diagnostics.push(
-                Diagnostic::warning(
-                    "unused-tag",
-                    format!("tag `{}` is defined in site.yaml but used nowhere", tag.key),
-                )
-                .help("use it in some `tags:` list, or remove it from site.yaml")
-                .at(
+            cx.diagnostics
+                .push(Code::UnusedTag.warning().arg("key", &tag.key).at(
                     config_file,
                     tree.span_at(&[Step::Key("tags"), Step::Index(i), Step::Key("key")]),
-                ),
-            );
+                ));
         }
     }
 }

@@ -11,3 +11,55 @@ missing-front-matter = this file does not start with front matter
 unclosed-front-matter = the front matter is never closed
     .label = opened here
     .help = add a line with only `---` after the last front-matter field
+
+# Loading: the folders, site.yaml and the YAML of the front matter.
+
+no-content = the content folder `{ $path }` does not exist
+    .help = run kennisbank in the project folder, or pass --root DIR
+no-config = cannot read `{ $path }`: { $reason }
+    .help = every site needs content/site.yaml; content/README.md shows a complete example
+symlink-loop = cannot read `{ $path }`: { $reason }
+    .help = remove the link that points back into one of its own parent folders
+unreadable = cannot read `{ $path }`: { $reason }
+    .help = check the file's permissions, or whether a link points to a missing file
+misplaced-file = { $problem ->
+        [subfolder] `{ $path }` is in a sub-folder of `{ $folder }/`
+       *[elsewhere] `{ $path }` is not in a known content folder
+    }
+    .help = { $problem ->
+        [subfolder] move it directly into `content/{ $folder }/`; only articles may be grouped in sub-folders
+       *[elsewhere] move it into one of: { $folders }
+    }
+stray-file = `{ $path }` is not a Markdown file and is ignored
+    .help = content files end in `.md`; images, CSS and scripts belong in `themes/<theme>/static/`
+bad-file-name = the file name `{ $key }.md` is not a valid key
+    .help = use lowercase letters, digits and hyphens only, e.g. `{ $suggestion }.md`
+not-a-mapping = the front matter must be a list of `key: value` fields
+    .help = write one field per line, e.g. `title: Mijn titel`
+yaml-syntax = the front matter is not valid YAML: { $reason }
+    .help = check the indentation and quoting on this line; a value containing `: ` or starting with `[`, `{"{"}`, `*`, `&`, `!`, `%`, `@` or a backquote needs quotes
+duplicate-key = the key `{ $key }` appears twice
+    .label = second time here
+    .help = keep one of the two; the first is on line { $line }
+unknown-key = unknown key `{ $key }`
+    .label = not a known field
+wrong-type = { $problem ->
+        [missing] the required field `{ $field }` is missing
+        [missing-in] `{ $path }` lacks the required field `{ $field }`
+        [typing] in the front matter: { $reason }
+       *[value] { $what } must be { $expected ->
+            [text] text
+            [number] a whole number
+            [bool] `true` or `false`
+            [date] a date
+            [list] a list
+           *[fields] a group of fields
+        }, not { $found ->
+            [empty] empty
+            [list] a list
+            [fields] a group of fields
+           *[value] `{ $value }`
+        }
+    }
+bad-date = `{ $text }` is not a date
+    .help = { hint-date }

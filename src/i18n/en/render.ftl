@@ -7,4 +7,3 @@ template = the theme's templates do not fit together: { $reason }
     .help = check `extends`, `include` and `import` names against the files in the templates folder
 template-syntax = template syntax error: { $reason }
     .help = check that every `{"{{"}`, `{"{%"}` and `{"{#"}` is closed and every block has its `{"{% end… %}"}`
-unreadable = cannot read `{ $path }`: { $reason }

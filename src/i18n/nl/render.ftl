@@ -7,4 +7,3 @@ template = De templates van het thema passen niet bij elkaar: { $reason }
     .help = Kijk of de namen bij `extends`, `include` en `import` kloppen met de bestanden in de map templates.
 template-syntax = Syntaxfout in de template: { $reason }
     .help = Kijk of elke `{"{{"}`, `{"{%"}` en `{"{#"}` gesloten wordt en elk blok zijn `{"{% end… %}"}` heeft.
-unreadable = Kan `{ $path }` niet lezen: { $reason }

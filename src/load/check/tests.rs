@@ -2,6 +2,7 @@ use serde::de::DeserializeOwned;
 
 use super::*;
 use crate::config::{Category, EvidenceKind, Level, SiteConfig, Vocabulary};
+use crate::i18n::Lang;
 use crate::load::yaml;
 use crate::model::schema::*;
 use crate::model::*;
@@ -13,7 +14,7 @@ fn tree(text: &str) -> (SourceFile, Node) {
     (file, node)
 }
 
-/// Each problem's code, line and hint.
+/// Each problem's code, line and hint (in English).
 type Found = Vec<(&'static str, usize, Option<String>)>;
 
 fn problems(text: &str, shape: &Shape) -> (bool, Found) {
@@ -22,7 +23,7 @@ fn problems(text: &str, shape: &Shape) -> (bool, Found) {
     let typable = check(&file, &node, shape, &mut diagnostics);
     let found = diagnostics
         .iter()
-        .map(|d| (d.code, d.line_col().unwrap().0, d.help.clone()))
+        .map(|d| (d.code, d.line_col().unwrap().0, d.texts(Lang::En).help))
         .collect();
     (typable, found)
 }
@@ -67,9 +68,9 @@ fn every_wrong_value_is_reported_with_its_hint() {
     assert_eq!(
         hints,
         [
-            ("wrong-type", 2, TEXT_HINT.to_string()),
-            ("wrong-type", 4, LIST_HINT.to_string()),
-            ("wrong-type", 6, COLON_HINT.to_string()),
+            ("wrong-type", 2, Msg::HintText.text(Lang::En)),
+            ("wrong-type", 4, Msg::HintList.text(Lang::En)),
+            ("wrong-type", 6, Msg::HintColon.text(Lang::En)),
         ]
     );
 }
@@ -80,7 +81,14 @@ fn a_nested_missing_field_names_where() {
     let mut diagnostics = Diagnostics::new();
     assert!(!check(&file, &node, &SOURCE, &mut diagnostics));
     let d = diagnostics.iter().next().unwrap();
-    assert_eq!(d.message, "`findings[0]` lacks the required field `text`");
+    assert_eq!(
+        d.texts(Lang::En).message,
+        "`findings[0]` lacks the required field `text`"
+    );
+    assert_eq!(
+        d.texts(Lang::Nl).message,
+        "In `findings[0]` ontbreekt het verplichte veld `text`."
+    );
     assert_eq!(d.line_col(), Some((5, 5)));
 }
 

@@ -1,0 +1,24 @@
+# The build itself: the history from Git, the search index, the publish files, rendering.
+
+history-unavailable = { $problem ->
+        [no-git] no `git` program found: pages show no added or changed dates
+        [no-repository] the site is not in a Git repository: pages show no added or changed dates
+       *[git-failed] `{ $command }` failed ({ $reason }): pages show no added or changed dates
+    }
+    .help = { $problem ->
+        [no-git] install Git to show dates from the history
+        [no-repository] build from a Git clone of the site to show dates from the history
+       *[git-failed] run the same command in the site folder to see Git's full message
+    }
+history-shallow = this is a shallow Git clone starting at { $date } ({ $commit }): { $undated ->
+        [one] 1 file is
+       *[other] { $undated } files are
+    } that old or older and { $undated ->
+        [one] shows
+       *[other] show
+    } no added date
+    .help = clone with the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)
+search-index = cannot build the search index: { $reason }
+publish = cannot write the sitemap, feed or open data: { $reason }
+template-render = template `{ $template }` failed for page `/{ $page }`: { $reason }
+    .help = fix { $file } in the theme; the variables each template gets are listed in themes/README.md
