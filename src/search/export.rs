@@ -17,6 +17,7 @@ use tantivy::{DocSet, TERMINATED, Term};
 use super::analyzer::{self, STOP_WORDS};
 use super::index::SearchIndex;
 use super::units::{FACETS, FacetLabels};
+use crate::i18n::Msg;
 
 /// The format version; bump on any incompatible change (the client refuses other versions).
 /// Version 2: one content hash for the whole index instead of one per file (the manifest no longer
@@ -51,7 +52,7 @@ pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<usize, f
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 let stem = std::str::from_utf8(stream.key())
-                    .context("a non-UTF-8 term in the search index")?
+                    .context(Msg::SearchIndexBadTerm.message())?
                     .to_string();
                 let term = Term::from_field_text(field, &stem);
                 let weight =
@@ -63,7 +64,7 @@ pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<usize, f
                 while doc != TERMINATED {
                     let unit = doc_column
                         .first(doc)
-                        .context("a document without unit number")?
+                        .context(Msg::SearchIndexNoUnit.message())?
                         as usize;
                     let score = weight.score(norms.fieldnorm_id(doc), postings.term_freq()) * boost;
                     *entry.entry(unit).or_insert(0.0) += score;

@@ -16,6 +16,7 @@ use tantivy::{DocAddress, Index, IndexReader, TantivyDocument, Term};
 
 use super::analyzer::{self, ANALYZER, Stemming};
 use super::units::Unit;
+use crate::i18n::Msg;
 
 /// Text fields and their boosts: a word in a title counts three times a word in the body.
 pub const TEXT_FIELDS: [(&str, f32); 3] = [("title", 3.0), ("keywords", 2.0), ("body", 1.0)];
@@ -68,7 +69,7 @@ impl SearchIndex {
         // One thread: a single segment, so statistics and doc order are simple and deterministic.
         let mut writer = index
             .writer_with_num_threads::<TantivyDocument>(1, 50_000_000)
-            .context("opening the search index writer")?;
+            .context(Msg::SearchIndexWriter.message())?;
         for (n, unit) in units.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             doc.add_text(text_fields[0].0, &unit.index_title);
@@ -80,10 +81,10 @@ impl SearchIndex {
             doc.add_u64(doc_field, n as u64);
             writer
                 .add_document(doc)
-                .context("adding a unit to the search index")?;
+                .context(Msg::SearchIndexAdd.message())?;
         }
-        writer.commit().context("committing the search index")?;
-        let reader = index.reader().context("opening the search index")?;
+        writer.commit().context(Msg::SearchIndexCommit.message())?;
+        let reader = index.reader().context(Msg::SearchIndexOpen.message())?;
         reader.reload()?;
         Ok(SearchIndex {
             index,
@@ -141,7 +142,7 @@ impl SearchIndex {
         let all = (searcher.num_docs() as usize).max(1);
         let top = searcher
             .search(&query, &TopDocs::with_limit(all).order_by_score())
-            .context("running the search")?;
+            .context(Msg::SearchIndexQuery.message())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             hits.push(Hit {
@@ -162,6 +163,6 @@ impl SearchIndex {
         column
             .first(address.doc_id)
             .map(|d| d as usize)
-            .context("a search document without its unit number")
+            .context(Msg::SearchIndexNoUnit.message())
     }
 }

@@ -13,6 +13,7 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::state::{Outcome, ServeState};
+use crate::i18n::Msg;
 
 /// Long enough to merge an editor's write-then-rename into one change, short enough not to be felt.
 const DEBOUNCE: Duration = Duration::from_millis(60);
@@ -34,13 +35,13 @@ pub fn start(
     let root = state.options().root.clone();
     let (sender, receiver) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
-        new_debouncer(DEBOUNCE, None, sender).context("cannot start watching files for changes")?;
+        new_debouncer(DEBOUNCE, None, sender).context(Msg::ServeNoWatcher.message())?;
     for folder in ["content", "themes"] {
         let path = root.join(folder);
         if path.is_dir() {
             debouncer
                 .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch `{}` for changes", path.display()))?;
+                .with_context(|| Msg::ServeCannotWatch.with("path", &path))?;
         }
     }
     std::thread::Builder::new()
@@ -60,7 +61,7 @@ pub fn start(
                 report(&state.rebuild(&changed));
             }
         })
-        .context("cannot start the rebuild thread")?;
+        .context(Msg::ServeNoRebuilder.message())?;
     Ok(Watching {
         _debouncer: debouncer,
     })

@@ -62,3 +62,15 @@ serve-crashed = the first build crashed
 serve-server-error = the server stopped with an error
 serve-no-address = cannot read the bound address
 serve-no-indexer = warning: cannot start indexing for search: { $reason }
+serve-no-watcher = cannot start watching files for changes
+serve-cannot-watch = cannot watch `{ $path }` for changes
+serve-no-rebuilder = cannot start the rebuild thread
+
+# Failures inside the search index (tantivy): they point to a bug in kennisbank, not in content.
+search-index-writer = opening the search index writer
+search-index-add = adding a unit to the search index
+search-index-commit = committing the search index
+search-index-open = opening the search index
+search-index-query = running the search
+search-index-no-unit = a search document without its unit number
+search-index-bad-term = a non-UTF-8 term in the search index

@@ -62,3 +62,15 @@ serve-crashed = de eerste build is vastgelopen
 serve-server-error = de server stopte met een fout
 serve-no-address = kan het adres van de server niet lezen
 serve-no-indexer = waarschuwing: kan de zoekindex niet maken: { $reason }
+serve-no-watcher = kan niet bijhouden welke bestanden veranderen
+serve-cannot-watch = kan `{ $path }` niet in de gaten houden
+serve-no-rebuilder = kan het opnieuw bouwen niet starten
+
+# Fouten binnen de zoekindex (tantivy): die wijzen op een fout in kennisbank, niet in de inhoud.
+search-index-writer = kan de zoekindex niet openen om te schrijven
+search-index-add = kan een stuk tekst niet aan de zoekindex toevoegen
+search-index-commit = kan de zoekindex niet opslaan
+search-index-open = kan de zoekindex niet openen
+search-index-query = kan de zoekvraag niet uitvoeren
+search-index-no-unit = een document in de zoekindex heeft geen nummer
+search-index-bad-term = een woord in de zoekindex is geen UTF-8
