@@ -5,7 +5,8 @@
 //! [`load`] (files → typed records) → [`graph`] (records → checked knowledge graph) →
 //! [`render`] (graph → HTML pages) → [`search`] (graph → static search index) →
 //! [`publish`] (graph and file list → sitemap, feed, open data) → [`output`] (staging folder →
-//! atomic swap). [`site`] wires the stages together; `serve` re-runs them on change.
+//! atomic swap). [`site`] is the one pipeline `build`, `serve` and `check` share; `serve` runs it
+//! with caches on every change.
 //!
 //! Shared by every stage and owned by none: [`model`] (the records and the table of their kinds),
 //! [`source`] (the front-matter tree and naming rules), [`config`], [`diagnostics`].
@@ -30,4 +31,6 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+#[cfg(test)]
+mod testing;
 pub mod timings;

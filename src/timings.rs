@@ -1,9 +1,9 @@
-//! Stage timings for `build` and `serve`, printed when `KENNISBANK_TIMINGS` is set: the cheap way to
+//! Stage timings for `build`, `check` and `serve`, printed when `KENNISBANK_TIMINGS` is set: the cheap way to
 //! see where a slow build spends its time without a profiler.
 
 use std::time::Instant;
 
-/// Stage timings, printed with `KENNISBANK_TIMINGS` set.
+/// The time since the last lap, per stage.
 pub struct Timings {
     enabled: bool,
     last: Instant,

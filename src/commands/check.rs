@@ -1,37 +1,35 @@
+//! `kennisbank check`: the whole build into a sink that keeps nothing, every problem reported;
+//! with `--external`, the external links asked of their servers as well.
+
 use std::process::ExitCode;
 
 use kennisbank::i18n::{Lang, Msg};
 use kennisbank::linkcheck;
+use kennisbank::output::Discard;
+use kennisbank::site::Pipeline;
+use kennisbank::timings::Timings;
 
 use super::CheckArgs;
 use super::report::{self, Format};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let options = args.site.options();
+    let mut pipeline = Pipeline::new(args.site.options());
+    let mut timings = Timings::start();
     let mut external = None;
-    let diagnostics = match kennisbank::site::check(&options) {
+    // The whole build, templates, search index and publish files included, into a sink that
+    // keeps nothing: the whole site is never held in memory, and nothing is written.
+    let diagnostics = match pipeline.run(&[], &Discard, &mut timings)? {
         Err(diagnostics) => diagnostics,
-        // Templates are part of the site: check them too, without writing anything.
-        Ok(checked) => {
-            let (graph, mut diagnostics) = checked.into_parts();
-            let render_options = kennisbank::render::RenderOptions {
-                drafts: options.drafts,
-            };
-            // Rendered pages are dropped at once: the whole site is never held in memory.
-            let discard = |_: &str, _: &[u8]| Ok(());
-            kennisbank::render::render_into(
-                &options.root,
-                &graph,
-                &render_options,
-                &mut diagnostics,
-                &discard,
-            )?;
+        Ok(built) => {
+            let mut diagnostics = built.pages.warnings;
             if args.external {
-                external = Some(check_external(&graph, args, &mut diagnostics)?);
+                let graph = &built.pages.graph;
+                external = Some(check_external(graph, args, &mut diagnostics)?);
             }
             diagnostics
         }
     };
+    timings.print("check");
     report::print(&diagnostics, args.format, lang)?;
     if args.format == Format::Human {
         if let Some(summary) = external {

@@ -12,7 +12,7 @@ use super::report;
 
 pub fn run(args: &SearchArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let options = args.site.options();
-    let graph = match kennisbank::site::check(&options) {
+    let graph = match kennisbank::site::graph(&options) {
         Ok(checked) => checked.into_parts().0,
         Err(diagnostics) => {
             report::print(&diagnostics, report::Format::Human, lang)?;

@@ -1,3 +1,5 @@
+//! `kennisbank serve`: the preview server with live reload; the work is in [`kennisbank::serve`].
+
 use std::process::ExitCode;
 
 use kennisbank::i18n::Lang;

@@ -11,13 +11,14 @@ mod resolve;
 
 use std::collections::HashMap;
 use std::ops::Deref;
+use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostics;
 pub use crate::model::PageRef;
 use crate::model::kinds::HOME_KEY;
 pub use crate::model::kinds::row_slug;
-use crate::model::{Doc, Finding, Id, Kind, Page, RecordData, Records, Source, ValueRow};
+use crate::model::{Doc, Finding, Id, Kind, Origin, Page, RecordData, Records, Source, ValueRow};
 pub use index::Index;
 pub use resolve::{Options, resolve};
 
@@ -57,6 +58,52 @@ impl<T> Checked<T> {
 
     pub fn into_parts(self) -> (T, Diagnostics) {
         (self.value, self.warnings)
+    }
+}
+
+impl Checked<KnowledgeGraph> {
+    /// The checked graph behind an `Arc`, to share with other threads.
+    pub fn shared(self) -> Checked<Arc<KnowledgeGraph>> {
+        Checked {
+            value: Arc::new(self.value),
+            warnings: self.warnings,
+        }
+    }
+}
+
+impl Checked<Arc<KnowledgeGraph>> {
+    /// The same graph with new origins for some records (`serve`, after an edit), when every new
+    /// origin differs from the old one only in its body and that body references the same pages
+    /// in the same order: then every check still holds and no relation changes. `Err(self)`,
+    /// unchanged, otherwise.
+    pub fn with_bodies(self, edits: Vec<(PageRef, Origin)>) -> Result<Self, Self> {
+        let same = |page: PageRef, new: &Origin| {
+            let old = self.value.records.get(page).origin();
+            let front_matter = |o: &Origin| o.file.text.get(..o.body_offset).map(str::to_owned);
+            // What the references point at, in order; their labels and places may change freely.
+            let references = |o: &Origin| {
+                o.markdown
+                    .references()
+                    .iter()
+                    .map(|r| (r.kind_word.clone(), r.key.clone()))
+                    .collect::<Vec<_>>()
+            };
+            old.file.path == new.file.path
+                && front_matter(old) == front_matter(new)
+                && references(old) == references(new)
+        };
+        if !edits.iter().all(|(page, new)| same(*page, new)) {
+            return Err(self);
+        }
+        let Checked { value, warnings } = self;
+        let mut graph = Arc::unwrap_or_clone(value);
+        for (page, origin) in edits {
+            *graph.records.origin_mut(page) = origin;
+        }
+        Ok(Checked {
+            value: Arc::new(graph),
+            warnings,
+        })
     }
 }
 

@@ -84,6 +84,7 @@ message_ids! {
         SearchIndex = "search-index",
         Publish = "publish",
         TemplateRender = "template-render",
+        ServeMemory = "serve-memory",
         // check --external
         ExternalMoved = "external-moved",
         ExternalGone = "external-gone",

@@ -4,7 +4,8 @@
 //! the open data under `data/`: the graph as JSON with its JSON Schema, findings as CSV, and every
 //! source's citation as RIS and BibTeX.
 //!
-//! It reads the graph and the rendered file list and returns new files; it never changes a page.
+//! It reads the graph and the paths of the files so far and returns new files; it never changes a
+//! page. It runs after `search`, whose shards the headers file names.
 //! Templates link to these files (`partials/head-meta.html`), so their paths are fixed here.
 
 mod citation;
@@ -14,7 +15,7 @@ mod netlify;
 mod sitemap;
 
 use crate::graph::KnowledgeGraph;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 pub use citation::{bibtex, ris};
 pub use data::{findings_csv, graph_json};
@@ -42,11 +43,11 @@ pub struct PublishOptions {
     pub drafts: bool,
 }
 
-/// Every extra file of the site. `rendered` is the site so far (pages and assets), so the headers
-/// file can name the fingerprinted files exactly.
+/// Every extra file of the site. `paths` are the files of the site so far (pages, assets, search
+/// index), so the headers file can name the fingerprinted files exactly.
 pub fn build(
     graph: &KnowledgeGraph,
-    rendered: &[OutputFile],
+    paths: &[String],
     options: &PublishOptions,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let base = graph.config.absolute_base();
@@ -55,7 +56,7 @@ pub fn build(
         file("_redirects", netlify::redirects(graph)),
         file(
             "_headers",
-            netlify::headers(&graph.config.base_path(), rendered),
+            netlify::headers(&graph.config.base_path(), paths),
         ),
         file(GRAPH_JSON_PATH, data::graph_json(graph)?),
         file(GRAPH_SCHEMA_PATH, GRAPH_SCHEMA.to_string()),
@@ -64,9 +65,9 @@ pub fn build(
     // Sitemaps and Atom need absolute addresses; a build for a relative base (`/`, local preview)
     // has none to give, and a feed with relative ids would be invalid rather than merely local.
     if is_absolute(&base) {
-        let pages: Vec<&str> = rendered
+        let pages: Vec<&str> = paths
             .iter()
-            .map(|f| f.path.as_str())
+            .map(String::as_str)
             .filter(|p| p.ends_with("index.html"))
             .collect();
         files.push(file("sitemap.xml", sitemap::sitemap(&base, &pages)?));

@@ -2,7 +2,6 @@
 //! reads them next to `netlify.toml`, which holds the headers that do not depend on the build.
 
 use crate::graph::KnowledgeGraph;
-use crate::render::OutputFile;
 
 /// One `301` per alias: `/old/address/  /new/address/  301`.
 ///
@@ -37,13 +36,12 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// rule that matches, so a wildcard rule overlapping the site-wide one would send two
 /// contradicting `Cache-Control` values. HTML keeps Netlify's default, `max-age=0,
 /// must-revalidate`: always checked, answered with 304 when unchanged.
-pub fn headers(base_path: &str, rendered: &[OutputFile]) -> String {
+pub fn headers(base_path: &str, paths: &[String]) -> String {
     let mut text =
         String::from("# Generated: fingerprinted files (content hash in the name) never change.\n");
-    for file in rendered.iter().filter(|f| is_fingerprinted(&f.path)) {
+    for path in paths.iter().filter(|p| is_fingerprinted(p)) {
         text.push_str(&format!(
-            "{base_path}{}\n  Cache-Control: {IMMUTABLE}\n",
-            file.path
+            "{base_path}{path}\n  Cache-Control: {IMMUTABLE}\n"
         ));
     }
     text

@@ -7,9 +7,9 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-use super::OutputFile;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Code;
+use crate::output::OutputFile;
 
 /// Static files ready to write, and the URL of each by its original path (`style.css`).
 #[derive(Debug, Clone, Default)]

@@ -1,14 +1,18 @@
-//! Stage 3, **render**: the knowledge graph to HTML files, with the theme's tera templates.
+//! Stage 3, **render**: the knowledge graph to HTML files, with the theme's tera templates, each
+//! handed to the write stage's [`Sink`] as soon as it is rendered.
 //!
-//! `pages` decides which pages exist and what each template sees; `view` shapes graph records for
-//! templates; `templates` loads the theme. Bodies come read from `crate::markdown`; a page
-//! finishes them with the graph's URLs and titles.
+//! [`render`] is the one entry point, with or without a [`RenderCache`] (`serve` keeps one).
+//! `pages` decides which pages exist and what each template sees ([`pages::Plan`]); `view` shapes
+//! graph records for templates; `templates` loads the theme; `assets` fingerprints its static
+//! files. Bodies come read from `crate::markdown`; a page finishes them with the graph's URLs and
+//! titles.
 
 pub mod assets;
 pub mod pages;
 pub mod templates;
 pub mod view;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -16,25 +20,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{KnowledgeGraph, PageRef};
 use crate::i18n::Code;
+use crate::output::Sink;
 pub use pages::PlannedPage;
 pub use templates::Theme;
-
-/// A file of the finished site, by its path relative to the output folder.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Everything the write stage needs: every file of the site, pages and static assets.
-#[derive(Debug, Clone, Default)]
-pub struct RenderedSite {
-    pub files: Vec<OutputFile>,
-    /// Number of HTML pages among `files`.
-    pub page_count: usize,
-}
 
 /// Settings that change what is rendered but not what the content says.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -110,8 +100,8 @@ impl PreparedTheme {
 
 /// Keeps one diagnostic per broken template (one broken template breaks many pages); `false`
 /// when there was any.
-fn report_template_errors<'p>(
-    errors: impl Iterator<Item = (&'p str, Diagnostic)>,
+fn report_template_errors(
+    errors: impl Iterator<Item = (String, Diagnostic)>,
     diagnostics: &mut Diagnostics,
 ) -> bool {
     let mut reported = std::collections::HashSet::new();
@@ -123,150 +113,31 @@ fn report_template_errors<'p>(
     reported.is_empty()
 }
 
-/// Renders every page of the graph. Template errors become diagnostics; `None` means nothing
-/// usable was produced.
-pub fn render(
-    root: &Path,
-    graph: &KnowledgeGraph,
-    options: &RenderOptions,
-    diagnostics: &mut Diagnostics,
-) -> Option<RenderedSite> {
-    let theme = PreparedTheme::new(root, graph, diagnostics)?;
-    let plan = pages::plan(graph, options);
-    let results: Vec<Result<OutputFile, (&str, Diagnostic)>> = plan
-        .par_iter()
-        .map(|page| {
-            theme
-                .render_page(root, page)
-                .map(|bytes| OutputFile {
-                    path: page.output_path.clone(),
-                    bytes,
-                })
-                .map_err(|d| (page.template.as_str(), d))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(error) => errors.push(error),
-        }
-    }
-    if !report_template_errors(errors.into_iter(), diagnostics) {
-        return None;
-    }
-    let page_count = files.len();
-    files.extend(theme.assets.files);
-    Some(RenderedSite { files, page_count })
-}
-
-/// Where [`render_into`] hands each finished file (path relative to the site, bytes): for `build`,
-/// the write stage's staging folder. Called from several threads at once.
-pub type Sink<'s> = &'s (dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync);
-
-/// What [`render_into`] handed to its sink.
+/// What [`render`] handed to its sink.
 #[derive(Debug, Clone, Default)]
-pub struct Streamed {
-    /// Every file's path in the order [`render`] lists them: pages, then the theme's static files.
+pub struct Rendered {
+    /// Every file's path in plan order: the overviews, the record pages, the theme and sector
+    /// pages, then the theme's static files.
     pub paths: Vec<String>,
     /// Number of HTML pages among `paths`.
     pub page_count: usize,
+    /// How many pages were rendered now; the others came from the cache.
+    pub fresh: usize,
 }
 
-/// One planned page rendered and handed on: its path, or why not.
-enum PageOutcome {
-    Done(String),
-    Template(String, Diagnostic),
-}
-
-/// Like [`render`], but each file goes to `sink` as soon as it is rendered and is then dropped,
-/// and each record page's context is built inside the parallel loop and dropped after rendering:
-/// at 10,000 pages this keeps hundreds of MB of contexts and HTML out of memory. Writes the same
-/// files as [`render`] returns. Template errors become diagnostics (`Ok(None)`); `Err` is a
-/// failure of the sink.
-pub fn render_into(
-    root: &Path,
-    graph: &KnowledgeGraph,
-    options: &RenderOptions,
-    diagnostics: &mut Diagnostics,
-    sink: Sink,
-) -> anyhow::Result<Option<Streamed>> {
-    let Some(theme) = PreparedTheme::new(root, graph, diagnostics) else {
-        return Ok(None);
-    };
-    let plan = pages::LazyPlan::new(graph, options);
-    let finish = |page: &PlannedPage| -> anyhow::Result<PageOutcome> {
-        match theme.render_page(root, page) {
-            Ok(bytes) => {
-                sink(&page.output_path, &bytes)?;
-                Ok(PageOutcome::Done(page.output_path.clone()))
-            }
-            Err(d) => Ok(PageOutcome::Template(page.template.clone(), d)),
-        }
-    };
-    // Overviews and taxonomy pages are few but large: planned and rendered one at a time, beside
-    // the record pages, which are planned and rendered in parallel.
-    let one_by_one = |each: &dyn Fn(pages::Emit)| -> anyhow::Result<Vec<PageOutcome>> {
-        let mut outcomes = Vec::new();
-        let mut failure = None;
-        each(&mut |page| {
-            if failure.is_none() {
-                match finish(&page) {
-                    Ok(outcome) => outcomes.push(outcome),
-                    Err(err) => failure = Some(err),
-                }
-            }
-        });
-        failure.map_or(Ok(outcomes), Err)
-    };
-    let (overviews, (records, taxonomies)) = rayon::join(
-        || one_by_one(&|emit| plan.overviews(emit)),
-        || {
-            rayon::join(
-                || {
-                    plan.records()
-                        .into_par_iter()
-                        .map(|record| finish(&plan.record(record)))
-                        .collect::<anyhow::Result<Vec<_>>>()
-                },
-                || one_by_one(&|emit| plan.taxonomies(emit)),
-            )
-        },
-    );
-    let mut outcomes = overviews?;
-    outcomes.extend(records?);
-    outcomes.extend(taxonomies?);
-    let mut paths = Vec::with_capacity(outcomes.len() + theme.assets.files.len());
-    let mut errors = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            PageOutcome::Done(path) => paths.push(path),
-            PageOutcome::Template(template, d) => errors.push((template, d)),
-        }
-    }
-    if !report_template_errors(
-        errors.iter().map(|(t, d)| (t.as_str(), d.clone())),
-        diagnostics,
-    ) {
-        return Ok(None);
-    }
-    let page_count = paths.len();
-    for file in &theme.assets.files {
-        sink(&file.path, &file.bytes)?;
-        paths.push(file.path.clone());
-    }
-    Ok(Some(Streamed { paths, page_count }))
-}
-
-/// What [`render_cached`] keeps between renders (`serve`): the compiled theme, and each page's
-/// template, context and HTML. Tera output depends on nothing but the templates and the context,
-/// so a page whose context is equal to last time's has the same HTML.
+/// What [`render`] keeps between renders when given one (`serve`): the compiled theme, and each
+/// page's template, context and HTML. Tera output depends on nothing but the templates and the
+/// context, so a page whose context is equal to last time's has the same HTML.
 #[derive(Default)]
 pub struct RenderCache {
     theme: Option<PreparedTheme>,
-    pages: std::collections::HashMap<String, CachedPage>,
-    /// Output paths in the order of the last plan.
+    pages: PageCache,
+}
+
+#[derive(Default)]
+struct PageCache {
+    pages: HashMap<String, CachedPage>,
+    /// Output paths in the order of the last full plan.
     order: Vec<String>,
 }
 
@@ -280,116 +151,185 @@ impl RenderCache {
     /// A template or static file changed: compile the theme again and render every page.
     pub fn forget_theme(&mut self) {
         self.theme = None;
-        self.pages.clear();
-        self.order.clear();
+        self.pages = PageCache::default();
     }
 }
 
-/// A site rendered with [`render_cached`]: the same files as [`render`] gives, pages first.
-pub struct CachedRender {
-    /// Every page by output path; unchanged pages share the buffer of the last render.
-    pub pages: Vec<(String, Arc<[u8]>)>,
-    /// How many pages were rendered again (the others came from the cache).
-    pub rendered: usize,
-    pub assets: Vec<OutputFile>,
+impl PageCache {
+    fn html(&self, page: &PlannedPage) -> Option<Arc<[u8]>> {
+        self.pages
+            .get(&page.output_path)
+            .filter(|c| c.template == page.template && c.context == page.context)
+            .map(|c| c.html.clone())
+    }
 }
 
-/// Like [`render`], rendering only the pages whose template or context changed since the last
-/// call with the same `cache`. With `only`, the caller vouches that no other page's context can
-/// have changed: only those pages are planned, the others are taken from the cache. On errors the
-/// cache keeps the last good state.
-pub fn render_cached(
+/// One planned page, rendered and handed to the sink, or why not.
+enum Outcome {
+    Done {
+        path: String,
+        /// The page and its HTML, kept for the cache when there is one.
+        kept: Option<(PlannedPage, Arc<[u8]>)>,
+        fresh: bool,
+    },
+    Template(String, Diagnostic),
+}
+
+/// Renders the pages of the graph and hands each, then the theme's static files, to `sink`.
+/// Record pages are planned and rendered in parallel, each context dropped once its page is
+/// written (at 10,000 pages this keeps hundreds of MB out of memory); overviews and taxonomy
+/// pages, few but large, one at a time beside them.
+///
+/// With a `cache`, a page whose template and context are unchanged is not rendered again, and
+/// with `only` as well the caller vouches that no page but those records can have changed: only
+/// they are planned, the others come from the cache. On errors the cache keeps the last good
+/// state. Template errors become diagnostics (`Ok(None)`); `Err` is a failure of the sink.
+pub fn render(
     root: &Path,
     graph: &KnowledgeGraph,
     options: &RenderOptions,
+    cache: Option<&mut RenderCache>,
+    only: Option<&[PageRef]>,
+    sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
-    cache: &mut RenderCache,
-    only: Option<&[crate::graph::PageRef]>,
-) -> Option<CachedRender> {
+) -> anyhow::Result<Option<Rendered>> {
+    let mut own = RenderCache::default();
+    let keep = cache.is_some();
+    let cache = cache.unwrap_or(&mut own);
     if !cache.theme.as_ref().is_some_and(|t| t.fits(graph)) {
         cache.forget_theme();
-        cache.theme = Some(PreparedTheme::new(root, graph, diagnostics)?);
+        cache.theme = PreparedTheme::new(root, graph, diagnostics);
     }
-    let theme = cache.theme.as_ref()?;
-    let partial = only.filter(|_| !cache.order.is_empty());
-    let plan = match partial {
-        Some(records) => pages::plan_records(graph, options, records),
-        None => pages::plan(graph, options),
+    let RenderCache {
+        theme,
+        pages: cached,
+    } = cache;
+    let Some(theme) = theme.as_ref() else {
+        return Ok(None);
     };
-    // Each page's HTML and whether it was rendered now, or the template error.
-    type Rendered<'p> = Result<(Arc<[u8]>, bool), (&'p str, Diagnostic)>;
-    let results: Vec<Rendered> = plan
-        .par_iter()
-        .map(|page| match cache.pages.get(&page.output_path) {
-            Some(cached) if cached.template == page.template && cached.context == page.context => {
-                Ok((cached.html.clone(), false))
-            }
-            _ => theme
-                .render_page(root, page)
-                .map(|bytes| (Arc::from(bytes), true))
-                .map_err(|d| (page.template.as_str(), d)),
+    let only = only.filter(|_| !cached.order.is_empty());
+    let plan = pages::Plan::new(graph, options);
+    let finish = |page: PlannedPage| -> anyhow::Result<Outcome> {
+        let (html, fresh) = match cached.html(&page) {
+            Some(html) => (html, false),
+            None => match theme.render_page(root, &page) {
+                Ok(bytes) => (Arc::from(bytes), true),
+                Err(d) => return Ok(Outcome::Template(page.template, d)),
+            },
+        };
+        sink.write(&page.output_path, html.clone())?;
+        Ok(Outcome::Done {
+            path: page.output_path.clone(),
+            kept: keep.then_some((page, html)),
+            fresh,
         })
-        .collect();
+    };
+    let one_by_one = |each: &dyn Fn(pages::Emit)| -> anyhow::Result<Vec<Outcome>> {
+        let mut outcomes = Vec::new();
+        let mut failure = None;
+        each(&mut |page| {
+            if failure.is_none() {
+                match finish(page) {
+                    Ok(outcome) => outcomes.push(outcome),
+                    Err(err) => failure = Some(err),
+                }
+            }
+        });
+        failure.map_or(Ok(outcomes), Err)
+    };
+    let records = |pages: Vec<PageRef>| {
+        pages
+            .into_par_iter()
+            .map(|record| finish(plan.record(record)))
+            .collect::<anyhow::Result<Vec<_>>>()
+    };
+    let outcomes = match only {
+        Some(only) => records(only.to_vec())?,
+        None => {
+            let (overviews, (records, taxonomies)) = rayon::join(
+                || one_by_one(&|emit| plan.overviews(emit)),
+                || {
+                    rayon::join(
+                        || records(plan.records()),
+                        || one_by_one(&|emit| plan.taxonomies(emit)),
+                    )
+                },
+            );
+            let mut outcomes = overviews?;
+            outcomes.extend(records?);
+            outcomes.extend(taxonomies?);
+            outcomes
+        }
+    };
+    let mut done = Vec::with_capacity(outcomes.len());
     let mut errors = Vec::new();
-    let mut rendered = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(page) => rendered.push(page),
-            Err(error) => errors.push(error),
+    let mut fresh = 0;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Done {
+                path,
+                kept,
+                fresh: is_fresh,
+            } => {
+                fresh += usize::from(is_fresh);
+                done.push((path, kept));
+            }
+            Outcome::Template(template, d) => errors.push((template, d)),
         }
     }
     if !report_template_errors(errors.into_iter(), diagnostics) {
-        return None;
+        return Ok(None);
     }
-    let assets = theme.assets.files.clone();
-    let mut fresh = 0;
-    let replaced: Vec<(PlannedPage, Arc<[u8]>)> = plan
-        .into_iter()
-        .zip(rendered)
-        .map(|(page, (html, was_rendered))| {
-            fresh += usize::from(was_rendered);
-            (page, html)
-        })
-        .collect();
-    if partial.is_some() {
-        for (page, html) in replaced {
-            let known = cache.pages.insert(
-                page.output_path.clone(),
-                CachedPage {
-                    template: page.template,
-                    context: page.context,
-                    html,
-                },
-            );
-            if known.is_none() {
-                cache.order.push(page.output_path);
-            }
-        }
-    } else {
-        cache.order = replaced
-            .iter()
-            .map(|(p, _)| p.output_path.clone())
-            .collect();
-        cache.pages = replaced
-            .into_iter()
-            .map(|(page, html)| {
-                let cached = CachedPage {
+    let mut paths: Vec<String> = match only {
+        Some(_) => {
+            let planned: std::collections::HashSet<String> =
+                done.iter().map(|(path, _)| path.clone()).collect();
+            for (path, kept) in done {
+                let Some((page, html)) = kept else { continue };
+                let entry = CachedPage {
                     template: page.template,
                     context: page.context,
                     html,
                 };
-                (page.output_path, cached)
-            })
-            .collect();
+                if cached.pages.insert(path.clone(), entry).is_none() {
+                    cached.order.push(path);
+                }
+            }
+            // The pages not planned are handed on as the cache has them.
+            for path in cached.order.iter().filter(|p| !planned.contains(*p)) {
+                sink.write(path, cached.pages[path].html.clone())?;
+            }
+            cached.order.clone()
+        }
+        None => {
+            let order: Vec<String> = done.iter().map(|(path, _)| path.clone()).collect();
+            if keep {
+                cached.pages = done
+                    .into_iter()
+                    .filter_map(|(path, kept)| {
+                        kept.map(|(page, html)| {
+                            let entry = CachedPage {
+                                template: page.template,
+                                context: page.context,
+                                html,
+                            };
+                            (path, entry)
+                        })
+                    })
+                    .collect();
+                cached.order = order.clone();
+            }
+            order
+        }
+    };
+    let page_count = paths.len();
+    for file in &theme.assets.files {
+        sink.write(&file.path, Arc::from(file.bytes.as_slice()))?;
+        paths.push(file.path.clone());
     }
-    let pages = cache
-        .order
-        .iter()
-        .map(|path| (path.clone(), cache.pages[path].html.clone()))
-        .collect();
-    Some(CachedRender {
-        pages,
-        rendered: fresh,
-        assets,
-    })
+    Ok(Some(Rendered {
+        paths,
+        page_count,
+        fresh,
+    }))
 }

@@ -1,6 +1,5 @@
 //! Which pages the site has, which template renders each, and what that template sees.
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -68,20 +67,6 @@ const SECTIONS: [(&str, &str); 6] = [
     ("begrippen", "Begrippen"),
 ];
 
-/// Plans only the pages of `records`, for a caller that knows no other page's context changed
-/// (`serve`, after an edit of a body that links to the same pages as before).
-pub fn plan_records(
-    graph: &KnowledgeGraph,
-    options: &RenderOptions,
-    records: &[PageRef],
-) -> Vec<PlannedPage> {
-    let planner = planner(graph, options);
-    records
-        .par_iter()
-        .map(|&page| planner.record_page(page))
-        .collect()
-}
-
 fn planner<'g>(graph: &'g KnowledgeGraph, options: &RenderOptions) -> Planner<'g> {
     let base = graph.config.base_path();
     let site = SiteView {
@@ -103,51 +88,19 @@ fn planner<'g>(graph: &'g KnowledgeGraph, options: &RenderOptions) -> Planner<'g
     Planner { graph, site, base }
 }
 
-/// Plans every page of the site.
-pub fn plan(graph: &KnowledgeGraph, options: &RenderOptions) -> Vec<PlannedPage> {
-    let planner = planner(graph, options);
-    // Contexts of a large site take seconds to build; the three groups and the record pages are
-    // independent, and the order of the result stays the same.
-    let ((mut pages, records), taxonomies) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    let mut pages = Vec::new();
-                    planner.overviews(&mut |p| pages.push(p));
-                    pages
-                },
-                || {
-                    graph
-                        .all_pages()
-                        .into_par_iter()
-                        .map(|page| planner.record_page(page))
-                        .collect::<Vec<_>>()
-                },
-            )
-        },
-        || {
-            let mut pages = Vec::new();
-            planner.taxonomies(&mut |p| pages.push(p));
-            pages
-        },
-    );
-    pages.extend(records);
-    pages.extend(taxonomies);
-    pages
-}
-
 /// Receives planned pages one by one, in plan order.
 pub type Emit<'e> = &'e mut dyn FnMut(PlannedPage);
 
-/// The pages of [`plan`], in the same order, planned when asked: `build` renders each record page
-/// as soon as its context exists and drops both, instead of holding every context at once.
-pub struct LazyPlan<'g> {
+/// Every page of the site, planned when asked, in the order overviews, records, taxonomies: the
+/// renderer renders each record page as soon as its context exists and can drop both, instead of
+/// holding every context at once.
+pub struct Plan<'g> {
     planner: Planner<'g>,
 }
 
-impl<'g> LazyPlan<'g> {
-    pub fn new(graph: &'g KnowledgeGraph, options: &RenderOptions) -> LazyPlan<'g> {
-        LazyPlan {
+impl<'g> Plan<'g> {
+    pub fn new(graph: &'g KnowledgeGraph, options: &RenderOptions) -> Plan<'g> {
+        Plan {
             planner: planner(graph, options),
         }
     }
@@ -158,7 +111,7 @@ impl<'g> LazyPlan<'g> {
         self.planner.overviews(emit);
     }
 
-    /// Every record with a page, in plan order; plan each with [`LazyPlan::record`].
+    /// Every record with a page, in plan order; plan each with [`Plan::record`].
     pub fn records(&self) -> Vec<PageRef> {
         self.planner.graph.all_pages()
     }
@@ -167,7 +120,7 @@ impl<'g> LazyPlan<'g> {
         self.planner.record_page(page)
     }
 
-    /// The theme and sector pages, one at a time like [`LazyPlan::overviews`].
+    /// The theme and sector pages, one at a time like [`Plan::overviews`].
     pub fn taxonomies(&self, emit: Emit) {
         self.planner.taxonomies(emit);
     }

@@ -14,7 +14,7 @@ pub use analyzer::Stemming;
 pub use index::{Filter, Hit, SearchIndex};
 
 use crate::graph::KnowledgeGraph;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// Where the exported index lives in the site, relative to the base path.
 pub const INDEX_DIR: &str = "zoeken/index";

@@ -1,12 +1,12 @@
 //! `kennisbank serve`: a preview server with live reload.
 //!
-//! Builds the site in memory ([`crate::site::compile`]; nothing is written, least of all into the
-//! content folder), serves it from an [`state::Snapshot`] swapped whole after each successful
-//! rebuild, watches `content/` and `themes/` ([`watch`]), and tells open pages over server-sent
-//! events to reload, swap a stylesheet, or show the build errors in an overlay ([`http`]).
+//! Builds the site in memory with the build's own pipeline, cached ([`crate::site::Pipeline`] into
+//! a [`crate::output::MemorySite`]; nothing is written, least of all into the content folder),
+//! serves it from an [`state::Snapshot`] swapped whole after each successful rebuild, watches
+//! `content/` and `themes/` ([`watch`]), and tells open pages over server-sent events to reload,
+//! swap a stylesheet, or show the build errors in an overlay ([`http`]).
 
 pub mod http;
-pub mod incremental;
 pub mod state;
 pub mod watch;
 

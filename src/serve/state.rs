@@ -11,12 +11,12 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tokio::sync::broadcast;
 
-use super::incremental::Incremental;
 use crate::diagnostics::{DiagnosticRecord, Diagnostics};
 use crate::graph::KnowledgeGraph;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Code, Lang, Msg};
+use crate::output::MemorySite;
 use crate::render::assets::fingerprinted_path;
-use crate::site::BuildOptions;
+use crate::site::{self, BuildOptions, Pipeline};
 use crate::timings::Timings;
 
 /// Every file of one build, by its path relative to the output folder (`effecten/x/index.html`).
@@ -172,6 +172,7 @@ const MAX_LISTED_CHANGES: usize = 2000;
 
 /// The serving state shared by the HTTP handlers and the rebuild thread.
 pub struct ServeState {
+    /// The options of every rebuild (also in the pipeline, which the rebuild lock guards).
     options: BuildOptions,
     /// The language asked for with `--lang` or the locale; without, the site's own.
     lang: Option<Lang>,
@@ -180,7 +181,7 @@ pub struct ServeState {
     events: broadcast::Sender<LiveEvent>,
     builds: AtomicU64,
     /// One rebuild at a time, whoever asks; holds what rebuilds reuse.
-    rebuilding: Mutex<Incremental>,
+    rebuilding: Mutex<Pipeline>,
     /// Counts rebuilds of the pages; a search index made for an older one is not swapped in.
     generation: AtomicU64,
     /// One search index at a time: a burst of edits indexes the last state, not every one.
@@ -190,6 +191,7 @@ pub struct ServeState {
 impl ServeState {
     pub fn new(options: BuildOptions, lang: Option<Lang>) -> Self {
         ServeState {
+            rebuilding: Mutex::new(Pipeline::cached(options.clone())),
             options,
             lang,
             snapshot: RwLock::new(Arc::new(Snapshot {
@@ -199,7 +201,6 @@ impl ServeState {
             failure: RwLock::new(None),
             events: broadcast::channel(64).0,
             builds: AtomicU64::new(0),
-            rebuilding: Mutex::new(Incremental::default()),
             generation: AtomicU64::new(0),
             indexing: Mutex::new(()),
         }
@@ -238,35 +239,42 @@ impl ServeState {
     /// Rebuilds after `changed` files changed (absolute paths): a stylesheet-only change swaps the
     /// asset alone; anything else compiles the site again and serves it only if it has no errors.
     pub fn rebuild(self: &Arc<Self>, changed: &[PathBuf]) -> Outcome {
-        let mut incremental = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
+        let mut pipeline = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
         let started = Instant::now();
         if let Some(swaps) = self.try_css_swap(changed) {
-            incremental.theme_changed();
+            pipeline.forget_theme();
             return Outcome::CssSwapped {
                 swaps,
                 elapsed: started.elapsed(),
             };
         }
-        self.full_rebuild(&mut incremental, changed, started)
+        self.full_rebuild(&mut pipeline, changed, started)
     }
 
     /// Rebuilds the pages and serves them at once; the search index and publish extras follow on
     /// another thread (on the first build, before serving).
     fn full_rebuild(
         self: &Arc<Self>,
-        incremental: &mut Incremental,
+        pipeline: &mut Pipeline,
         changed: &[PathBuf],
         started: Instant,
     ) -> Outcome {
         let mut timings = Timings::start();
-        let (pages, diagnostics) = incremental.pages(&self.options, changed, &mut timings);
-        let Some(pages) = pages else {
-            return self.fail(diagnostics, started);
+        let resolved = match pipeline.resolve(changed, &mut timings) {
+            Ok(resolved) => resolved,
+            Err(diagnostics) => return self.fail(diagnostics, started),
         };
+        let site = MemorySite::default();
+        let pages = match pipeline.render(resolved, &site, &mut timings) {
+            Ok(Ok(pages)) => pages,
+            Ok(Err(diagnostics)) => return self.fail(diagnostics, started),
+            Err(err) => return self.fail(unwritable(&err), started),
+        };
+        let diagnostics = pages.warnings;
         let old = self.snapshot();
         let first = old.build == 0;
-        let page_count = pages.pages.len();
-        let mut listed: Vec<String> = Vec::with_capacity(page_count + pages.assets.len());
+        let page_count = pages.page_count;
+        let listed = pages.paths;
         let mut files = HashMap::with_capacity(old.files.len());
         let mut changed = Vec::new();
         let mut put = |path: String, bytes: Arc<[u8]>| {
@@ -283,27 +291,20 @@ impl ServeState {
             };
             files.insert(path, bytes);
         };
-        for (path, html) in pages.pages {
-            listed.push(path.clone());
-            put(path, html);
-        }
-        for file in pages.assets {
-            listed.push(file.path.clone());
-            put(file.path, Arc::from(file.bytes));
+        for (path, bytes) in site.into_files() {
+            put(path, bytes);
         }
         let mut extras = HashSet::new();
         if first {
-            let (made, problems) = super::incremental::extras(
-                &pages.graph,
-                listed.iter().cloned(),
-                self.options.drafts,
-                &mut timings,
-            );
-            if problems.has_errors() {
-                let mut diagnostics = diagnostics;
-                diagnostics.extend(problems);
-                return self.fail(diagnostics, started);
-            }
+            let made = site::extras(&pages.graph, &listed, self.options.drafts, &mut timings);
+            let made = match made {
+                Ok(made) => made,
+                Err(problems) => {
+                    let mut diagnostics = diagnostics;
+                    diagnostics.extend(problems);
+                    return self.fail(diagnostics, started);
+                }
+            };
             for file in made {
                 extras.insert(file.path.clone());
                 put(file.path, Arc::from(file.bytes));
@@ -364,7 +365,7 @@ impl ServeState {
         }
         Outcome::Built {
             pages: page_count,
-            rendered: pages.rendered,
+            rendered: pages.fresh,
             changed: changed_count,
             diagnostics,
             elapsed: started.elapsed(),
@@ -405,18 +406,18 @@ impl ServeState {
             return;
         }
         let mut timings = Timings::start();
-        let (made, problems) = super::incremental::extras(
-            graph,
-            listed.into_iter(),
-            self.options.drafts,
-            &mut timings,
-        );
-        for d in problems.sorted() {
-            eprintln!("{}", d.render(self.lang(), false));
-        }
+        let made = match site::extras(graph, &listed, self.options.drafts, &mut timings) {
+            Ok(made) => made,
+            Err(problems) => {
+                for d in problems.sorted() {
+                    eprintln!("{}", d.render(self.lang(), false));
+                }
+                return;
+            }
+        };
         // Under the rebuild lock, so a rebuild or stylesheet swap cannot interleave.
         let _no_rebuild = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
-        if !current() || problems.has_errors() {
+        if !current() {
             return;
         }
         let old = self.snapshot();
@@ -516,6 +517,13 @@ impl ServeState {
         });
         Some(swaps)
     }
+}
+
+/// The in-memory site cannot fail to take a file; should it, the rebuild fails with this.
+fn unwritable(err: &anyhow::Error) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.push(Code::ServeMemory.error().arg("reason", format!("{err:#}")));
+    diagnostics
 }
 
 /// `themes/default/static/css/a.css` → `css/a.css`, for stylesheets of the static folder only.

@@ -20,5 +20,6 @@ history-shallow = this is a shallow Git clone starting at { $date } ({ $commit }
     .help = clone with the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)
 search-index = cannot build the search index: { $reason }
 publish = cannot write the sitemap, feed or open data: { $reason }
+serve-memory = cannot keep the rebuilt site in memory: { $reason }
 template-render = template `{ $template }` failed for page `/{ $page }`: { $reason }
     .help = fix { $file } in the theme; the variables each template gets are listed in themes/README.md

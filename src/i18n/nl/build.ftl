@@ -20,5 +20,6 @@ history-shallow = Dit is een ondiepe Git-clone die begint op { $date } ({ $commi
     .help = Clone met de hele geschiedenis (`git fetch --unshallow`, of `fetch-depth: 0` in actions/checkout).
 search-index = Kan de zoekindex niet bouwen: { $reason }
 publish = Kan de sitemap, de feed of de open data niet schrijven: { $reason }
+serve-memory = Kan de herbouwde site niet in het geheugen houden: { $reason }
 template-render = De template `{ $template }` mislukte voor de pagina `/{ $page }`: { $reason }
     .help = Verbeter { $file } in het thema; welke variabelen elke template krijgt, staat in themes/README.md.

@@ -123,7 +123,7 @@ pub const BASE: &str = "https://kennisbank.example.org/";
 pub fn shipped_graph() -> &'static KnowledgeGraph {
     static GRAPH: OnceLock<KnowledgeGraph> = OnceLock::new();
     GRAPH.get_or_init(|| {
-        let checked = kennisbank::site::check(&kennisbank::site::BuildOptions::new(repo()));
+        let checked = kennisbank::site::graph(&kennisbank::site::BuildOptions::new(repo()));
         let diagnostics = match &checked {
             Ok(checked) => checked.warnings(),
             Err(diagnostics) => diagnostics,

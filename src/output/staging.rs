@@ -1,84 +1,13 @@
-//! Stage 6, **write**: put the rendered site in a staging folder beside the output, then swap it in.
-//!
-//! The published folder is never written into. A build that fails (content error, template error,
-//! full disk, killed process) leaves it exactly as it was: the worst it leaves behind is a stale
-//! staging folder, which the next build removes.
+//! The staging folder beside the output, and the swap that puts it in place.
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 
+use super::Sink;
 use crate::i18n::Msg;
-use crate::render::OutputFile;
-
-/// Refuses output folders whose replacement would destroy something that is not a build: the
-/// content, the project root or one of its parents, `/`, or the home folder.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        normalise(&p)
-    };
-    let root = absolute(root);
-    let output = absolute(output);
-    let content = root.join("content");
-    let themes = root.join("themes");
-    let home = std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .map(|h| normalise(&h));
-    let reason = if output.parent().is_none() {
-        Some(Msg::OutputIsRoot)
-    } else if home.as_deref() == Some(output.as_path()) {
-        Some(Msg::OutputIsHome)
-    } else if root.starts_with(&output) {
-        Some(Msg::OutputIsProject)
-    } else if output.starts_with(&content) || content.starts_with(&output) {
-        Some(Msg::OutputIsContent)
-    } else if output.starts_with(&themes) {
-        Some(Msg::OutputInThemes)
-    } else if output.join(".git").exists() {
-        Some(Msg::OutputHasGit)
-    } else {
-        None
-    };
-    if let Some(reason) = reason {
-        bail!(
-            Msg::OutputRefused
-                .with("path", output.as_path())
-                .with("reason", reason)
-        );
-    }
-    Ok(())
-}
-
-/// Lexical normalisation (no symlink resolution): removes `.` and folds `..`.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Writes `files` and the static folder into a fresh staging folder next to `output`, then swaps
-/// it with `output`. Returns the number of bytes written.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<u64> {
-    let staging = Staging::create(output)?;
-    for file in files {
-        staging.write(&file.path, &file.bytes)?;
-    }
-    staging.finish()
-}
 
 /// A site being written: files go into a fresh staging folder next to the output as they come
 /// (from several threads at once), and [`Staging::finish`] swaps it in. Dropped unfinished (an
@@ -105,7 +34,7 @@ impl Staging {
     }
 
     /// Writes one file, `path` relative to the site's root.
-    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+    fn write_bytes(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let path = self.dir.join(path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -125,6 +54,12 @@ impl Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
         result.map(|()| self.bytes.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: Arc<[u8]>) -> Result<()> {
+        self.write_bytes(path, &bytes)
     }
 }
 
@@ -226,67 +161,4 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
         io::ErrorKind::Unsupported,
         "no atomic exchange",
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
-
-    #[test]
-    fn swaps_in_a_new_site_and_removes_the_old_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write_site(&out, &[file("a/index.html", "one"), file("old.html", "x")]).unwrap();
-        write_site(&out, &[file("a/index.html", "two")]).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "two"
-        );
-        assert!(!out.join("old.html").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
-    }
-
-    #[test]
-    fn a_failed_write_leaves_the_previous_site() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write_site(&out, &[file("index.html", "good")]).unwrap();
-        // A file path that cannot be created (a file where a folder must go) fails mid-write.
-        let err = write_site(&out, &[file("x", "1"), file("x/y.html", "2")]);
-        assert!(err.is_err());
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "good"
-        );
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn refuses_dangerous_output_folders() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        std::fs::create_dir_all(root.join("content")).unwrap();
-        for bad in [
-            root.clone(),
-            root.join("content"),
-            root.join("content/x"),
-            PathBuf::from("/"),
-            dir.path().to_path_buf(),
-        ] {
-            assert!(check_output_dir(&root, &bad).is_err(), "{}", bad.display());
-        }
-        assert!(check_output_dir(&root, &root.join("public")).is_ok());
-        assert!(check_output_dir(&root, &root.join("x/../content")).is_err());
-    }
 }
