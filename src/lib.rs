@@ -17,6 +17,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod evidence;
 pub mod graph;
 pub mod history;
 pub mod i18n;

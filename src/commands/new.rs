@@ -146,6 +146,7 @@ de bron, met `rows: [\"{name}\"]`.\n",
                 .first()
                 .map_or("wetenschappelijk", |k| k.key.as_str());
             let kinds = keys(config.source_kinds.iter().map(|k| k.key.as_str()));
+            let evidence = keys(kennisbank::model::Evidence::ALL.iter().map(|k| k.key()));
             (
                 file_of(Kind::Bron, &key),
                 format!(
@@ -155,14 +156,19 @@ authors: []                   # auteurs of organisatie, bv. [Helms-Lorenz, Maula
 # year: 2024                  # weglaten als het jaar onbekend is\n\
 # title: Volledige titel van het werk\n\
 kind: {kind}                  # een van: {kinds}\n\
+evidence: empirisch           # soort bewijs van de bevindingen: {evidence}\n\
+# design: vragenlijst onder startende leraren   # onderzoeksopzet in gewone woorden\n\
+# sectors: [vo]               # po, vo, mbo\n\
 # url: https://…              # alleen een adres dat je zeker weet\n\
 # publisher: Uitgever of opdrachtgever\n\
 tags: []\n\
 findings: []                  # de beweringen van de bron, elk gekoppeld aan effecten en waarden:\n\
 #  - id: korte-naam           # optioneel; wordt het anker #bevinding-korte-naam\n\
 #    text: Wat de bron vond, in eigen woorden.\n\
-#    effects: [verbinding-theorie-praktijk]\n\
+#    effects: [verbinding-theorie-praktijk]   # alleen wat het Platform zelf koppelt\n\
 #    rows: [\"1.1\"]\n\
+#    added_effects: []        # koppelingen die de redactie toevoegt\n\
+#    direction: gemengd       # optioneel: ondersteunt (standaard), gemengd of tegenstrijdig\n\
 # note: Een kanttekening bij de bron.\n\
 ---\n\
 Beschrijving van de bron in eigen woorden.\n"

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::tags::FindingFacts;
 use super::{FindingRef, QuoteRef};
 use crate::model::{Article, Effect, Id, IdVec, PageRef, Records, Source, ValueRow};
 
@@ -16,13 +17,19 @@ type Set<T> = BTreeSet<Id<T>>;
 pub struct Index {
     /// Anchor (without `#`) of each finding on its source page, parallel to `findings`.
     pub finding_anchors: IdVec<Source, Vec<String>>,
+    /// Each finding as evidence (kind, design, sectors, and who made each of its links), parallel
+    /// to `findings`.
+    pub finding_facts: IdVec<Source, Vec<FindingFacts>>,
 
+    /// Every finding tagged with the effect, the Platform's and the editors' links alike (which is
+    /// which: `finding_facts`, or `crate::evidence`).
     pub effect_findings: IdVec<Effect, Vec<FindingRef>>,
     pub effect_sources: IdVec<Effect, Set<Source>>,
     pub effect_rows: IdVec<Effect, Set<ValueRow>>,
     /// Articles listing the effect in their `effects` (the article's side is that list itself).
     pub effect_articles: IdVec<Effect, Set<Article>>,
 
+    /// Every finding tagged with the row, the Platform's and the editors' links alike.
     pub row_findings: IdVec<ValueRow, Vec<FindingRef>>,
     pub row_sources: IdVec<ValueRow, Set<Source>>,
     pub row_effects: IdVec<ValueRow, Set<Effect>>,
@@ -60,6 +67,7 @@ impl Index {
         );
         Index {
             finding_anchors: IdVec::filled(sources, Vec::new),
+            finding_facts: IdVec::filled(sources, Vec::new),
             effect_findings: IdVec::filled(effects, Vec::new),
             effect_sources: IdVec::filled(effects, Set::new),
             effect_rows: IdVec::filled(effects, Set::new),
@@ -88,13 +96,18 @@ impl Index {
         }
     }
 
-    /// A finding supports an effect: the effect gets the finding and its source.
+    /// The evidence facts of a finding.
+    pub fn facts(&self, f: FindingRef) -> &FindingFacts {
+        &self.finding_facts[f.source][f.finding]
+    }
+
+    /// A finding is tagged with an effect: the effect gets the finding and its source.
     pub(super) fn finding_effect(&mut self, f: FindingRef, e: Id<Effect>) {
         self.effect_findings[e].push(f);
         self.source_effect(f.source, e);
     }
 
-    /// A finding bears on a value row: the row gets the finding and its source.
+    /// A finding is tagged with a value row: the row gets the finding and its source.
     pub(super) fn finding_row(&mut self, f: FindingRef, r: Id<ValueRow>) {
         self.row_findings[r].push(f);
         self.source_row(f.source, r);

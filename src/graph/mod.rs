@@ -8,6 +8,7 @@
 pub mod index;
 pub mod links;
 mod resolve;
+pub mod tags;
 
 use std::collections::HashMap;
 use std::ops::Deref;
@@ -21,6 +22,7 @@ pub use crate::model::kinds::row_slug;
 use crate::model::{Doc, Finding, Id, Kind, Origin, Page, RecordData, Records, Source, ValueRow};
 pub use index::Index;
 pub use resolve::{Options, resolve};
+pub use tags::{FindingFacts, Tag};
 
 /// A finding: its source and its position in that source's `findings` list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

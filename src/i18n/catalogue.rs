@@ -18,6 +18,7 @@ pub(super) const FILES: &[(&str, &str, &str)] = files![
     "hints.ftl",
     "load.ftl",
     "graph.ftl",
+    "evidence.ftl",
     "render.ftl",
     "build.ftl",
     "linkcheck.ftl",

@@ -72,6 +72,14 @@ message_ids! {
         OrphanSource = "orphan-source",
         UnusedTag = "unused-tag",
         DuplicateOrder = "duplicate-order",
+        // graph: the evidence of a finding, the kinds of evidence in site.yaml
+        UnknownEvidence = "unknown-evidence",
+        MissingEvidence = "missing-evidence",
+        BadDirection = "bad-direction",
+        DirectionEffect = "direction-effect",
+        DuplicateLink = "duplicate-link",
+        MissingEvidenceKind = "missing-evidence-kind",
+        UnknownEvidenceKind = "unknown-evidence-kind",
         // render: the theme
         NoTheme = "no-theme",
         TemplateUnreadable = "template-unreadable",
@@ -134,6 +142,9 @@ message_ids! {
         KeysLevel = "keys-level",
         KeysSourceKind = "keys-source-kind",
         KeysSector = "keys-sector",
+        KeysEvidence = "keys-evidence",
+        KeysDirection = "keys-direction",
+        KeysFindingEffects = "keys-finding-effects",
         // reports
         Severity = "severity",
         HelpPrefix = "help-prefix",

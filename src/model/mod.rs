@@ -6,6 +6,7 @@
 //! matter; [`id`] the typed indexes; [`date`] the one date type.
 
 pub mod date;
+pub mod evidence;
 pub mod id;
 pub mod kinds;
 pub mod schema;
@@ -19,6 +20,7 @@ use crate::diagnostics::{SourceFile, Span};
 use crate::markdown;
 use crate::source::{Node, Step};
 pub use date::PartialDate;
+pub use evidence::{Direction, Evidence, Provenance};
 pub use id::{Id, IdVec, Table};
 pub use kinds::{ForKind, Kind, PageRef, Record, RecordData, Records};
 
@@ -197,11 +199,13 @@ impl Finding {
 }
 
 /// `direction: gemengd` (every effect of the finding) or `direction: {effect-key: tegenstrijdig}`.
+/// Anything else types as `Invalid`, so that `resolve` can report it at its place in the tree.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum DirectionSpec {
     All(String),
     PerEffect(std::collections::BTreeMap<String, String>),
+    Invalid(serde::de::IgnoredAny),
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -18,6 +18,61 @@ struct Case {
 
 const EFFECT_HEAD: &str = "---\ntitle: T\ncategory: primair\norder: 9\nsummary: S\n";
 
+/// The fixture's site.yaml with `from` replaced by `to` (which must occur).
+fn site_yaml(from: &str, to: &str) -> &'static [u8] {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/site/content/site.yaml"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "site.yaml lacks {from:?}");
+    text.replacen(from, to, 1).into_bytes().leak()
+}
+
+/// The fixture's site.yaml without its `evidence_kinds` list.
+fn site_yaml_without_evidence_kinds() -> &'static [u8] {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/site/content/site.yaml"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let (start, end) = (
+        text.find("evidence_kinds:\n").unwrap(),
+        text.find("sectors:\n").unwrap(),
+    );
+    format!("{}{}", &text[..start], &text[end..])
+        .into_bytes()
+        .leak()
+}
+
+const REVIEW_KIND: &str = "  - key: review\n    label: Review of synthese\n    definition: Een overzicht van de uitkomsten van meerdere onderzoeken.\n";
+
+/// The mistakes an editor can make in the evidence of a finding and in `evidence_kinds`.
+fn evidence_cases() -> Vec<Case> {
+    vec![
+        Case { name: "unknown kind of evidence of a source", file: "content/bronnen/soort-2020.md", content: b"---\nlabel: S (2020)\nkind: beleid\nevidence: emprisch\nfindings:\n  - text: t\n    effects: [behoud]\n---\n", code: "unknown-evidence", at: Some("emprisch"), hint: "Bedoel je `empirisch`?" },
+        Case { name: "unknown kind of evidence of a finding", file: "content/bronnen/soort-2020.md", content: b"---\nlabel: S (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    effects: [behoud]\n    evidence: theory\n---\n", code: "unknown-evidence", at: Some("theory"), hint: "Bedoel je `theorie`?" },
+        Case { name: "a finding without a kind of evidence", file: "content/bronnen/kaal-2020.md", content: b"---\nlabel: K (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [behoud]\n    evidence: praktijk\n  - text: u\n    effects: [behoud]\n---\n", code: "missing-evidence", at: Some("text: u"), hint: "Zet `evidence:` bij de bevinding" },
+        Case { name: "no finding of a source with a kind of evidence", file: "content/bronnen/kaal-2020.md", content: b"---\nlabel: K (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [behoud]\n  - text: u\n    rows: [\"1.1\"]\n---\n", code: "missing-evidence", at: Some("findings"), hint: "geldt dan voor elke bevinding" },
+        Case { name: "unknown sector of a source", file: "content/bronnen/sector-2020.md", content: b"---\nlabel: S (2020)\nkind: beleid\nevidence: beleid\nsectors: [hbo]\nfindings:\n  - text: t\n    effects: [behoud]\n---\n", code: "unknown-sector", at: Some("hbo"), hint: "`po`" },
+        Case { name: "unknown sector of a finding", file: "content/bronnen/sector-2020.md", content: b"---\nlabel: S (2020)\nkind: beleid\nevidence: beleid\nfindings:\n  - text: t\n    effects: [behoud]\n    sectors: [vo, poo]\n---\n", code: "unknown-sector", at: Some("poo"), hint: "Bedoel je `po`?" },
+        Case { name: "unknown direction", file: "content/bronnen/richting-2020.md", content: b"---\nlabel: R (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    effects: [behoud]\n    direction: tegenstrijdg\n---\n", code: "bad-direction", at: Some("tegenstrijdg"), hint: "Bedoel je `tegenstrijdig`?" },
+        Case { name: "direction for an effect the finding does not name", file: "content/bronnen/richting-2020.md", content: b"---\nlabel: R (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    effects: [behoud]\n    direction: {theorie-praktijk: gemengd}\n---\n", code: "direction-effect", at: Some("theorie-praktijk"), hint: "`behoud`" },
+        Case { name: "unknown direction for one effect", file: "content/bronnen/richting-2020.md", content: b"---\nlabel: R (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    added_effects: [behoud]\n    direction:\n      behoud: zwak\n---\n", code: "bad-direction", at: Some("zwak"), hint: "`ondersteunt`, `gemengd` of `tegenstrijdig`" },
+        Case { name: "direction as a list", file: "content/bronnen/richting-2020.md", content: b"---\nlabel: R (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    effects: [behoud]\n    direction: [gemengd]\n---\n", code: "bad-direction", at: Some("[gemengd]"), hint: "`direction: gemengd`" },
+        Case { name: "effect both the Platform's and the editors'", file: "content/bronnen/dubbel-2020.md", content: b"---\nlabel: D (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    added_effects: [behoud]\n    effects: [theorie-praktijk, behoud]\n---\n", code: "duplicate-link", at: Some("behoud]\n    effects"), hint: "niet allebei" },
+        Case { name: "row both the Platform's and the editors'", file: "content/bronnen/dubbel-2020.md", content: b"---\nlabel: D (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    rows: [\"2.1\"]\n    added_rows: [\"1.1\", \"2.1\"]\n---\n", code: "duplicate-link", at: Some("\"2.1\"]\n---"), hint: "niet allebei" },
+        Case { name: "effect twice in one list", file: "content/bronnen/dubbel-2020.md", content: b"---\nlabel: D (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    effects: [behoud, behoud]\n---\n", code: "duplicate-link", at: Some("behoud]"), hint: "Haal de tweede weg" },
+        Case { name: "unknown effect added by the editors", file: "content/bronnen/extra-2020.md", content: b"---\nlabel: E (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    added_effects: [behoudd]\n---\n", code: "unknown-effect", at: Some("behoudd"), hint: "Bedoel je `behoud`?" },
+        Case { name: "unknown row added by the editors", file: "content/bronnen/extra-2020.md", content: b"---\nlabel: E (2020)\nkind: beleid\nevidence: empirisch\nfindings:\n  - text: t\n    added_rows: [\"2.9\"]\n---\n", code: "unknown-row", at: Some("\"2.9\""), hint: "" },
+        Case { name: "kind of evidence twice in site.yaml", file: "content/site.yaml", content: site_yaml("sectors:\n", "  - key: beleid\n    label: Nogmaals\n    definition: D\nsectors:\n"), code: "duplicate-id", at: Some("beleid\n    label: Nogmaals"), hint: "eigen sleutel" },
+        Case { name: "kind of evidence missing from site.yaml", file: "content/site.yaml", content: site_yaml(REVIEW_KIND, ""), code: "missing-evidence-kind", at: Some("evidence_kinds"), hint: "`review`" },
+        Case { name: "kind of evidence misspelt in site.yaml", file: "content/site.yaml", content: site_yaml("key: review", "key: revieuw"), code: "unknown-evidence-kind", at: Some("revieuw"), hint: "Bedoel je `review`?" },
+        Case { name: "kind of evidence the rule does not know", file: "content/site.yaml", content: site_yaml("sectors:\n", "  - key: anekdote\n    label: A\n    definition: D\nsectors:\n"), code: "unknown-evidence-kind", at: Some("anekdote"), hint: "liggen vast" },
+        Case { name: "no kinds of evidence in site.yaml", file: "content/site.yaml", content: site_yaml_without_evidence_kinds(), code: "missing-evidence-kind", at: Some("source_kinds"), hint: "evidence_kinds" },
+    ]
+}
+
 fn cases() -> Vec<Case> {
     vec![
         Case { name: "non-UTF-8 file", file: "content/begrippen/latin.md", content: b"---\ntitle: caf\xe9\nsummary: s\n---\n", code: "not-utf8", at: Some("\u{FFFD}"), hint: "UTF-8" },
@@ -30,8 +85,8 @@ fn cases() -> Vec<Case> {
         Case { name: "unknown key with typo", file: "content/begrippen/typo.md", content: b"---\ntitle: A\nsumary: s\nsummary: s\n---\n", code: "unknown-key", at: Some("sumary"), hint: "Bedoel je `summary`?" },
         Case { name: "missing required field", file: "content/begrippen/zonder.md", content: b"---\ntitle: A\n---\n", code: "wrong-type", at: None, hint: "Voeg het veld toe" },
         Case { name: "unquoted text with colon", file: "content/waarden/2-2.md", content: b"---\nid: \"2.2\"\ntitle: T\nlevel: partnerschap\nconditions:\n  - Let op: dit breekt\n---\n", code: "wrong-type", at: Some("Let op"), hint: "dubbele aanhalingstekens" },
-        Case { name: "unknown effect in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [theorie-praktyk]\n---\n", code: "unknown-effect", at: Some("theorie-praktyk"), hint: "Bedoel je `theorie-praktijk`? De effecten staan in content/effecten/" },
-        Case { name: "unknown row in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nfindings:\n  - text: t\n    rows: [\"1.9\"]\n---\n", code: "unknown-row", at: Some("\"1.9\""), hint: "" },
+        Case { name: "unknown effect in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nevidence: beleid\nfindings:\n  - text: t\n    effects: [theorie-praktyk]\n---\n", code: "unknown-effect", at: Some("theorie-praktyk"), hint: "Bedoel je `theorie-praktijk`? De effecten staan in content/effecten/" },
+        Case { name: "unknown row in a finding", file: "content/bronnen/nieuw-2020.md", content: b"---\nlabel: N (2020)\nkind: beleid\nevidence: beleid\nfindings:\n  - text: t\n    rows: [\"1.9\"]\n---\n", code: "unknown-row", at: Some("\"1.9\""), hint: "" },
         Case { name: "unknown category", file: "content/effecten/nieuw.md", content: b"---\ntitle: T\ncategory: primiar\norder: 2\nsummary: S\n---\n", code: "unknown-category", at: Some("primiar"), hint: "Bedoel je `primair`?" },
         Case { name: "unknown level", file: "content/waarden/1-2.md", content: b"---\nid: \"1.2\"\ntitle: T\nlevel: regio\n---\n", code: "unknown-level", at: Some("regio"), hint: "onderwijsregio" },
         Case { name: "row id does not fit its level", file: "content/waarden/2-3.md", content: b"---\nid: \"1.3\"\ntitle: T\nlevel: partnerschap\n---\n", code: "level-mismatch", at: Some("partnerschap"), hint: "Rijen 1.x" },
@@ -47,9 +102,9 @@ fn cases() -> Vec<Case> {
         Case { name: "unknown source in the body", file: "content/paginas/tekst.md", content: b"---\ntitle: T\n---\nEerste regel.\nZie [[bron:rug-2071]] hier.\n", code: "unknown-source", at: Some("[[bron:rug-2071]]"), hint: "Bedoel je `rug-2017`? De bronnen staan in content/bronnen/" },
         Case { name: "unknown reference kind in the body", file: "content/paginas/soort.md", content: b"---\ntitle: T\n---\nZie [[bronn:rug-2017]].\n", code: "unknown-reference-kind", at: Some("[[bronn:rug-2017]]"), hint: "Bedoel je `bron`?" },
         Case { name: "unknown source of a quote", file: "content/waarden/1-5.md", content: b"---\nid: \"1.5\"\ntitle: T\nlevel: onderwijsregio\nquotes:\n  - text: t\n    role: Student\n    source: handreiking\n---\n", code: "unknown-source", at: Some("handreiking"), hint: "" },
-        Case { name: "unknown co-source", file: "content/bronnen/co-2020.md", content: b"---\nlabel: C (2020)\nkind: beleid\nfindings:\n  - text: t\n    effects: [behoud]\n    co_sources: [ecbo-2012]\n---\n", code: "unknown-source", at: Some("ecbo-2012"), hint: "Bedoel je `ecbo-2021`?" },
+        Case { name: "unknown co-source", file: "content/bronnen/co-2020.md", content: b"---\nlabel: C (2020)\nkind: beleid\nevidence: beleid\nfindings:\n  - text: t\n    effects: [behoud]\n    co_sources: [ecbo-2012]\n---\n", code: "unknown-source", at: Some("ecbo-2012"), hint: "Bedoel je `ecbo-2021`?" },
         Case { name: "link to a draft", file: "content/paginas/concept.md", content: b"---\ntitle: T\n---\n[[artikel:concept]]\n", code: "unknown-article", at: Some("[[artikel:concept]]"), hint: "draft: false" },
-        Case { name: "duplicate finding id", file: "content/bronnen/dubbel-2020.md", content: b"---\nlabel: D (2020)\nkind: beleid\nfindings:\n  - id: a\n    text: t\n    effects: [behoud]\n  - id: a\n    text: u\n---\n", code: "duplicate-id", at: Some("a\n    text: u"), hint: "eigen `id`" },
+        Case { name: "duplicate finding id", file: "content/bronnen/dubbel-2020.md", content: b"---\nlabel: D (2020)\nkind: beleid\nevidence: beleid\nfindings:\n  - id: a\n    text: t\n    effects: [behoud]\n  - id: a\n    text: u\n---\n", code: "duplicate-id", at: Some("a\n    text: u"), hint: "eigen `id`" },
         Case { name: "misplaced Markdown file", file: "content/los.md", content: b"---\ntitle: T\n---\n", code: "misplaced-file", at: None, hint: "content/effecten/" },
         Case { name: "file name that is not a key", file: "content/begrippen/Mijn Begrip.md", content: b"---\ntitle: A\nsummary: s\n---\n", code: "bad-file-name", at: None, hint: "mijn-begrip" },
         Case { name: "front matter that is a list", file: "content/begrippen/lijst.md", content: b"---\n- a\n- b\n---\n", code: "not-a-mapping", at: None, hint: "één veld per regel" },
@@ -135,8 +190,9 @@ fn check(site: &TestSite) -> Vec<Reported> {
 
 #[test]
 fn every_planted_mistake_is_reported_at_its_place_with_a_hint() {
-    let cases = cases();
+    let mut cases = cases();
     assert!(cases.len() >= 25);
+    cases.extend(evidence_cases());
     let mut failures = Vec::new();
     for case in &cases {
         let site = TestSite::fixture();
@@ -251,7 +307,7 @@ fn all_mistakes_of_a_run_are_reported_together_by_the_cli() {
         ),
         (
             "content/bronnen/b-2020.md",
-            "---\nlabel: B\nkind: beleid\nfindings:\n  - text: t\n    effects: [behou]\n---\n"
+            "---\nlabel: B\nkind: beleid\nevidence: beleid\nfindings:\n  - text: t\n    effects: [behou]\n---\n"
                 .to_string(),
             "behou",
         ),

@@ -138,9 +138,63 @@ fn graph_json_validates_against_its_schema_and_the_schema_can_fail() {
         .map(|s| s["findings"].as_array().unwrap().len())
         .sum();
     assert_eq!(findings, g.finding_count());
+    // What the export says about evidence is what the graph says: each link's origin, each
+    // finding's kind, each effect's signal.
+    for (s, source) in data["sources"].as_array().unwrap().iter().enumerate() {
+        let in_graph = &g.records.sources.iter().nth(s).unwrap().data;
+        for (f, finding) in source["findings"].as_array().unwrap().iter().enumerate() {
+            let written = &in_graph.findings[f];
+            let of = |origin: &str| -> Vec<&str> {
+                (finding["effects"].as_array().unwrap().iter())
+                    .filter(|l| l["origin"] == origin)
+                    .map(|l| l["effect"].as_str().unwrap())
+                    .collect()
+            };
+            assert_eq!(of("platform"), written.effects, "{}", finding["id"]);
+            assert_eq!(of("redactie"), written.added_effects, "{}", finding["id"]);
+            let kind = finding["evidence"]["key"].as_str().unwrap();
+            let expected = (written.evidence.as_ref()).or(in_graph.evidence.as_ref());
+            assert_eq!(
+                Some(kind),
+                expected.map(String::as_str),
+                "{}",
+                finding["id"]
+            );
+        }
+    }
+    for effect in data["effects"].as_array().unwrap() {
+        let signal = &effect["signal"];
+        assert_eq!(
+            signal["findings"].as_u64().unwrap() as usize,
+            effect["findings"].as_array().unwrap().len()
+        );
+        assert!(!signal["text"].as_str().unwrap().is_empty());
+    }
     // The schema must reject what it documents as wrong, or it proves nothing.
+    let valid = data.clone();
     data["effects"][0]["order"] = serde_json::json!("first");
     assert!(!validator.is_valid(&data), "a text order must not validate");
+    let mut data = valid.clone();
+    data["sources"][0]["findings"][0]["effects"] = serde_json::json!([
+        { "effect": "x", "origin": "bron", "direction": "ondersteunt" }
+    ]);
+    assert!(
+        !validator.is_valid(&data),
+        "an origin that is not platform/redactie"
+    );
+    let mut data = valid.clone();
+    let finding = data["sources"][0]["findings"][0].as_object_mut().unwrap();
+    finding.remove("evidence");
+    assert!(
+        !validator.is_valid(&data),
+        "a finding without a kind of evidence"
+    );
+    let mut data = valid;
+    data["rows"][0]["signal"]["strength"]["key"] = serde_json::json!("bewezen");
+    assert!(
+        !validator.is_valid(&data),
+        "a strength the rule does not give"
+    );
 }
 
 #[test]
@@ -149,7 +203,16 @@ fn findings_csv_has_one_row_per_finding_with_effects_rows_and_source() {
     let csv_text = shipped_file("data/bevindingen.csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let headers = reader.headers().expect("header row").clone();
-    for column in ["finding_id", "source_key", "text", "effects", "rows"] {
+    for column in [
+        "finding_id",
+        "source_key",
+        "text",
+        "evidence",
+        "effects",
+        "added_effects",
+        "rows",
+        "added_rows",
+    ] {
         assert!(headers.iter().any(|h| h == column), "column {column}");
     }
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
@@ -161,8 +224,17 @@ fn findings_csv_has_one_row_per_finding_with_effects_rows_and_source() {
             let record = &records[i];
             assert_eq!(&record[column("source_key")], source.key);
             assert_eq!(&record[column("text")], finding.text.trim());
-            assert_eq!(&record[column("effects")], finding.all_effects().join(";"));
-            assert_eq!(&record[column("rows")], finding.all_rows().join(";"));
+            // The Platform's links and the editors' stay in their own columns.
+            assert_eq!(&record[column("effects")], finding.effects.join(";"));
+            assert_eq!(
+                &record[column("added_effects")],
+                finding.added_effects.join(";")
+            );
+            assert_eq!(&record[column("rows")], finding.rows.join(";"));
+            assert_eq!(&record[column("added_rows")], finding.added_rows.join(";"));
+            let kind = (finding.evidence.as_ref()).or(source.data.evidence.as_ref());
+            assert_eq!(Some(&record[column("evidence")]), kind.map(String::as_str));
+            assert!(!record[column("evidence_label")].is_empty());
             i += 1;
         }
     }

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use kennisbank::model::{Direction, Provenance};
+
 use crate::util::shipped_graph as shipped;
 
 #[test]
@@ -61,6 +63,90 @@ fn eight_effects_in_three_categories_in_schema_order() {
         })
         .collect();
     assert_eq!(overview_claims, [4, 2, 2, 3, 5, 3, 2, 4]);
+    // The graph keeps the Platform's links apart: the same counts from what it says of each edge.
+    let platform_links: Vec<usize> = (g.records.effects.ids())
+        .map(|e| {
+            let items = kennisbank::evidence::effect_items(g, e);
+            kennisbank::evidence::by(&items, Provenance::Platform).len()
+        })
+        .collect();
+    assert_eq!(platform_links, overview_claims);
+}
+
+#[test]
+fn every_finding_says_what_kind_of_evidence_it_is_and_who_made_each_link() {
+    let g = shipped();
+    let mut findings = 0;
+    for (s, source) in g.records.sources.enumerate() {
+        for (f, finding) in source.data.findings.iter().enumerate() {
+            findings += 1;
+            let facts = &g.index.finding_facts[s][f];
+            let written = (finding.evidence.as_ref()).or(source.data.evidence.as_ref());
+            assert_eq!(
+                Some(facts.evidence.key()),
+                written.map(String::as_str),
+                "{} finding {f} has no kind of evidence of its own or of its source",
+                source.key
+            );
+            let keys = |p: Provenance| -> Vec<&str> {
+                (facts.effects.iter())
+                    .filter(|t| t.provenance == p)
+                    .map(|t| g[t.to].key.as_str())
+                    .collect()
+            };
+            assert_eq!(
+                keys(Provenance::Platform),
+                finding.effects,
+                "{}",
+                source.key
+            );
+            assert_eq!(
+                keys(Provenance::Editors),
+                finding.added_effects,
+                "{}",
+                source.key
+            );
+            let ids = |p: Provenance| -> Vec<&str> {
+                (facts.rows.iter())
+                    .filter(|t| t.provenance == p)
+                    .map(|t| g[t.to].data.id.as_str())
+                    .collect()
+            };
+            assert_eq!(ids(Provenance::Platform), finding.rows, "{}", source.key);
+            assert_eq!(
+                ids(Provenance::Editors),
+                finding.added_rows,
+                "{}",
+                source.key
+            );
+        }
+    }
+    assert_eq!(findings, 178);
+    // Helms-Lorenz e.a. (2016): the advantage is gone in the third year.
+    let helms = g
+        .records
+        .sources
+        .iter()
+        .position(|s| s.key == "helms-lorenz-2016");
+    let helms = g
+        .records
+        .sources
+        .ids()
+        .nth(helms.expect("helms-lorenz-2016"))
+        .unwrap();
+    let anchors = &g.index.finding_anchors[helms];
+    let f = anchors
+        .iter()
+        .position(|a| a == "bevinding-beter-na-twee-jaar")
+        .unwrap();
+    let facts = &g.index.finding_facts[helms][f];
+    assert!(
+        facts
+            .effects
+            .iter()
+            .all(|t| t.direction == Direction::Mixed && t.provenance == Provenance::Editors),
+        "{facts:?}"
+    );
 }
 
 #[test]

@@ -401,9 +401,16 @@ impl Generator {
         )
         .map(|k| format!("kind: {k}\n"))
         .unwrap_or_default();
+        // Every finding needs a kind of evidence: the source gives the default.
+        let evidence = Self::one_of(
+            &mut self.rng,
+            config.evidence_kinds.iter().map(|k| k.key.as_str()),
+        )
+        .map(|k| format!("evidence: {k}\n"))
+        .unwrap_or_default();
         let tags = self.tags((1, 3));
         let mut out = format!(
-            "---\nlabel: \"{surname} ({year})\"\nauthors: {}\nyear: {year}\ntitle: \"{title}\"\n{kind}tags: {tags}\nfindings:\n",
+            "---\nlabel: \"{surname} ({year})\"\nauthors: {}\nyear: {year}\ntitle: \"{title}\"\n{kind}{evidence}tags: {tags}\nfindings:\n",
             list(&authors)
         );
         for _ in 0..self.rng.between(1, 5) {
@@ -415,7 +422,7 @@ impl Generator {
                 let _ = writeln!(out, "    rows: {rows}");
             }
             let config = &self.vocabulary.config;
-            if self.rng.chance(70)
+            if self.rng.chance(30)
                 && let Some(evidence) = Self::one_of(
                     &mut self.rng,
                     config.evidence_kinds.iter().map(|k| k.key.as_str()),

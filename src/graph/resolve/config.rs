@@ -1,21 +1,24 @@
 //! Checks of site.yaml itself that its shape cannot express: keys given twice in a list, level
-//! numbers given twice, and at least one effect category.
+//! numbers given twice, at least one effect category, and exactly the kinds of evidence the
+//! strength rule weighs.
 
 use std::collections::HashSet;
 
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::diagnostics::{Diagnostics, SourceFile, closest};
 use crate::i18n::Code;
+use crate::model::Evidence;
 use crate::source::{Node, Step};
 
 pub(super) fn check(
     config: &SiteConfig,
     file: &SourceFile,
     tree: &Node,
+    has_findings: bool,
     diagnostics: &mut Diagnostics,
 ) {
     let span = |path: &[Step<'_>]| tree.span_at(path);
-    let lists: [(&str, Vec<&str>); 5] = [
+    let lists: [(&str, Vec<&str>); 6] = [
         (
             "categories",
             config.categories.iter().map(|c| c.key.as_str()).collect(),
@@ -27,6 +30,12 @@ pub(super) fn check(
         (
             "source_kinds",
             config.source_kinds.iter().map(|c| c.key.as_str()).collect(),
+        ),
+        (
+            "evidence_kinds",
+            (config.evidence_kinds.iter())
+                .map(|c| c.key.as_str())
+                .collect(),
         ),
         (
             "sectors",
@@ -69,5 +78,72 @@ pub(super) fn check(
                     ),
             );
         }
+    }
+    evidence_kinds(config, file, tree, has_findings, diagnostics);
+}
+
+/// `evidence_kinds` has a label and definition for each kind the rule weighs, and no other kind:
+/// the rule (`crate::evidence`) would not know how to weigh it. A site without findings needs no
+/// legend, so only there may the list be left out.
+fn evidence_kinds(
+    config: &SiteConfig,
+    file: &SourceFile,
+    tree: &Node,
+    has_findings: bool,
+    diagnostics: &mut Diagnostics,
+) {
+    let rule = Evidence::ALL.map(Evidence::key);
+    let kinds = super::evidence::kinds_list();
+    let listed: Vec<&str> = (config.evidence_kinds.iter())
+        .map(|k| k.key.as_str())
+        .collect();
+    let missing: Vec<&str> = rule.into_iter().filter(|k| !listed.contains(k)).collect();
+    if listed.is_empty() {
+        if has_findings {
+            // Beside the vocabulary it belongs with, where it is most likely to be added.
+            let span = (tree.key_span("evidence_kinds"))
+                .or_else(|| tree.key_span("source_kinds"))
+                .unwrap_or_else(|| tree.span_at(&[]));
+            diagnostics.push(
+                (Code::MissingEvidenceKind.error())
+                    .arg("problem", "none")
+                    .arg("key", "")
+                    .arg("kinds", kinds)
+                    .at(file, span),
+            );
+        }
+        return;
+    }
+    // A misspelt key is one mistake: reported where it is written, with the key it should be.
+    let mut meant = Vec::new();
+    for (i, key) in listed.iter().enumerate() {
+        if rule.contains(key) {
+            continue;
+        }
+        let best = closest(key, missing.iter().copied());
+        meant.extend(best);
+        let at = [
+            Step::Key("evidence_kinds"),
+            Step::Index(i),
+            Step::Key("key"),
+        ];
+        diagnostics.push(
+            (Code::UnknownEvidenceKind.error())
+                .arg("key", *key)
+                .arg("kinds", kinds.as_str())
+                .at(file, tree.span_at(&at))
+                .suggest(best.map(|b| crate::i18n::Msg::DidYouMean.with("suggestion", b))),
+        );
+    }
+    let span = (tree.key_span("evidence_kinds"))
+        .unwrap_or_else(|| tree.span_at(&[Step::Key("evidence_kinds")]));
+    for key in missing.iter().filter(|k| !meant.contains(k)) {
+        diagnostics.push(
+            (Code::MissingEvidenceKind.error())
+                .arg("problem", "one")
+                .arg("key", *key)
+                .arg("kinds", kinds.as_str())
+                .at(file, span),
+        );
     }
 }

@@ -6,7 +6,7 @@
 //! diagnostics, used tags): two borrows side by side, so no record is copied to be checked.
 //!
 //! [`keys`] registers keys and resolves references; one file per kind checks that kind
-//! ([`effects`], [`rows`], [`sources`], [`articles`]); [`vocabulary`] checks tags and other
+//! ([`effects`], [`rows`], [`sources`] with [`evidence`], [`articles`]); [`vocabulary`] checks tags and other
 //! site.yaml values, [`bodies`] the `[[…]]` references in Markdown, [`config`] site.yaml itself;
 //! [`warnings`] comes last; [`order`] sorts the records first.
 
@@ -14,6 +14,7 @@ mod articles;
 mod bodies;
 mod config;
 mod effects;
+mod evidence;
 mod keys;
 mod order;
 mod rows;
@@ -53,7 +54,8 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
     let Some(SiteSource { config, file, tree }) = config else {
         return Err(diagnostics);
     };
-    config::check(&config, &file, &tree, &mut diagnostics);
+    let has_findings = records.sources.iter().any(|s| !s.data.findings.is_empty());
+    config::check(&config, &file, &tree, has_findings, &mut diagnostics);
     let mut drafts = Vec::new();
     if !options.drafts {
         records.articles.retain(|a| {

@@ -1,12 +1,17 @@
-//! Sources: a known kind, the effects and rows the source names, and each finding: its anchor and
-//! the effects, rows and co-sources it names.
+//! Sources: a known kind, the effects and rows the source names, and each finding: its anchor,
+//! the effects, rows and co-sources it names (each link once, as the Platform's or the editors'),
+//! and what kind of evidence it is ([`super::evidence`]).
 
 use std::collections::HashSet;
 
 use super::Context;
-use crate::graph::FindingRef;
+use super::evidence;
+use crate::graph::{FindingFacts, FindingRef, Tag};
 use crate::i18n::{Code, Msg};
-use crate::model::{EffectData, Id, Origin, PageRef, Records, Source, SourceData, ValueRowData};
+use crate::model::{
+    Direction, Doc, EffectData, Evidence, Finding, Id, Origin, PageRef, Provenance, RecordData,
+    Records, Source, SourceData, ValueRowData,
+};
 use crate::source::{Step, is_valid_key};
 
 pub(super) fn check(records: &Records, cx: &mut Context) {
@@ -39,15 +44,23 @@ pub(super) fn check(records: &Records, cx: &mut Context) {
         cx.refs::<ValueRowData>(me, origin, &[Step::Key("rows")], &data.rows, |index, r| {
             index.source_row(s, r)
         });
-        let anchors = findings(cx, s, origin, data);
+        let (anchors, facts) = findings(cx, s, origin, data);
         cx.index.finding_anchors[s] = anchors;
+        cx.index.finding_facts[s] = facts;
     }
 }
 
-/// Checks each finding of `source` and returns their anchors.
-fn findings(cx: &mut Context, s: Id<Source>, origin: &Origin, source: &SourceData) -> Vec<String> {
+/// Checks each finding of `source` and returns their anchors and facts.
+fn findings(
+    cx: &mut Context,
+    s: Id<Source>,
+    origin: &Origin,
+    source: &SourceData,
+) -> (Vec<String>, Vec<FindingFacts>) {
     let me = PageRef::Source(s);
+    let defaults = evidence::defaults(cx, origin, source);
     let mut anchors = Vec::with_capacity(source.findings.len());
+    let mut all_facts = Vec::with_capacity(source.findings.len());
     let mut seen = HashSet::new();
     for (f, finding) in source.findings.iter().enumerate() {
         let here = FindingRef {
@@ -79,21 +92,30 @@ fn findings(cx: &mut Context, s: Id<Source>, origin: &Origin, source: &SourceDat
             );
         }
         anchors.push(anchor);
-        // Until the pages show them apart (the Platform's own links first), links the editors
-        // added count like the Platform's.
-        for (field, keys) in [
-            ("effects", &finding.effects),
-            ("added_effects", &finding.added_effects),
-        ] {
-            cx.refs::<EffectData>(me, origin, &at(field), keys, |index, e| {
-                index.finding_effect(here, e)
-            });
+        // A finding that gets no kind is reported; the placeholder never reaches a graph.
+        let kind = evidence::finding_kind(cx, origin, f, finding, &defaults);
+        let directions = evidence::directions(cx, origin, f, finding);
+        let effects = links::<EffectData>(cx, me, origin, f, finding, Links::Effects);
+        let rows = links::<ValueRowData>(cx, me, origin, f, finding, Links::Rows);
+        for &(e, _, _) in &effects {
+            cx.index.finding_effect(here, e);
         }
-        for (field, keys) in [("rows", &finding.rows), ("added_rows", &finding.added_rows)] {
-            cx.refs::<ValueRowData>(me, origin, &at(field), keys, |index, r| {
-                index.finding_row(here, r)
-            });
+        for &(r, _, _) in &rows {
+            cx.index.finding_row(here, r);
         }
+        all_facts.push(FindingFacts {
+            evidence: kind.unwrap_or(Evidence::Empirical),
+            design: (finding.design.as_deref())
+                .or(defaults.design)
+                .map(str::to_string),
+            sectors: if finding.sectors.is_empty() {
+                defaults.sectors.to_vec()
+            } else {
+                finding.sectors.clone()
+            },
+            effects: tags(effects, |key| directions.of_effect(key)),
+            rows: tags(rows, |_| directions.of_rows()),
+        });
         cx.refs::<SourceData>(
             me,
             origin,
@@ -102,5 +124,75 @@ fn findings(cx: &mut Context, s: Id<Source>, origin: &Origin, source: &SourceDat
             |index, other| index.finding_co_source(here, other),
         );
     }
-    anchors
+    (anchors, all_facts)
+}
+
+/// A finding's links to effects or to rows.
+#[derive(Clone, Copy)]
+enum Links {
+    Effects,
+    Rows,
+}
+
+/// The links of `finding` of one sort that resolve, with who made each (`effects` the Platform,
+/// `added_effects` the editors) and its key. A key given twice, in one list or in both, is an
+/// error: a link is either the Platform's or the editors'.
+fn links<'f, D: RecordData>(
+    cx: &mut Context,
+    me: PageRef,
+    origin: &Origin,
+    f: usize,
+    finding: &'f Finding,
+    which: Links,
+) -> Vec<(Id<Doc<D>>, Provenance, &'f str)> {
+    let lists = match which {
+        Links::Effects => [
+            ("effects", &finding.effects, Provenance::Platform),
+            ("added_effects", &finding.added_effects, Provenance::Editors),
+        ],
+        Links::Rows => [
+            ("rows", &finding.rows, Provenance::Platform),
+            ("added_rows", &finding.added_rows, Provenance::Editors),
+        ],
+    };
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut found = Vec::new();
+    for (field, keys, provenance) in lists {
+        for (i, key) in keys.iter().enumerate() {
+            let path = [
+                Step::Key("findings"),
+                Step::Index(f),
+                Step::Key(field),
+                Step::Index(i),
+            ];
+            if let Some(&(_, earlier)) = seen.iter().find(|(k, _)| *k == key.as_str()) {
+                let problem = if earlier == field { "same" } else { "both" };
+                let diagnostic = (Code::DuplicateLink.error())
+                    .arg("problem", problem)
+                    .arg("key", key.as_str())
+                    .arg("field", field)
+                    .arg("earlier", earlier);
+                cx.report(origin, &path, diagnostic);
+                continue;
+            }
+            seen.push((key, field));
+            if let Some(id) = cx.reference::<D>(me, origin, &path, key) {
+                found.push((id, provenance, key.as_str()));
+            }
+        }
+    }
+    found
+}
+
+fn tags<T>(
+    links: Vec<(Id<T>, Provenance, &str)>,
+    direction: impl Fn(&str) -> Direction,
+) -> Vec<Tag<T>> {
+    (links.into_iter())
+        .map(|(to, provenance, key)| Tag {
+            to,
+            provenance,
+            direction: direction(key),
+        })
+        .collect()
 }

@@ -1,23 +1,9 @@
-use std::path::Path;
-
 use super::*;
 use crate::load;
 
 /// The fixture site of the integration tests, with `file` replaced by `text`: every error found.
 fn errors_with(file: &str, text: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
-    for entry in walkdir::WalkDir::new(fixture.join("content")) {
-        let entry = entry.unwrap();
-        let target = dir
-            .path()
-            .join(entry.path().strip_prefix(&fixture).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    let dir = crate::testing::fixture(false);
     std::fs::write(dir.path().join(file), text).unwrap();
     let loaded = load::load(dir.path(), &dir.path().join("content"));
     match resolve(loaded, Options::default()) {
