@@ -87,64 +87,17 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// The file and the span inside it; `None` for problems without a place (e.g. a missing folder).
     pub location: Option<(SourceFile, Span)>,
-    /// Legacy: the English message of [`Diagnostic::error`]`(code, message)`, empty for a
-    /// diagnostic made from a [`Code`]. Goes away once every message is in the catalogue.
-    pub message: String,
-    /// Legacy: an English label given as a string.
-    pub label: Option<String>,
-    /// Legacy: an English hint given as a string.
-    pub help: Option<String>,
     /// The catalogue texts; boxed, so a diagnostic stays small on the error paths that return it.
-    catalogued: Box<Catalogued>,
+    texts: Box<Catalogued>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Catalogued {
-    /// The message of `code` with its arguments; `None` for legacy diagnostics.
-    message: Option<Message>,
+    /// The message of `code` with its arguments.
+    message: Message,
     label: Option<Message>,
     help: Option<Message>,
     suggestion: Option<Message>,
-}
-
-/// A text given to [`Diagnostic::label`] or [`Diagnostic::help`]: a catalogue message, or (until
-/// every message is in the catalogue) an English string.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Text {
-    Message(Message),
-    /// Legacy English text; use a [`Msg`] instead.
-    Plain(String),
-}
-
-/// What [`Diagnostic::label`] and [`Diagnostic::help`] take: a [`Message`] or a [`Msg`] (or, until
-/// every message is in the catalogue, an English string).
-pub trait IntoText {
-    fn into_text(self) -> Text;
-}
-
-impl IntoText for Message {
-    fn into_text(self) -> Text {
-        Text::Message(self)
-    }
-}
-
-impl IntoText for Msg {
-    fn into_text(self) -> Text {
-        Text::Message(self.message())
-    }
-}
-
-impl IntoText for Text {
-    fn into_text(self) -> Text {
-        self
-    }
-}
-
-/// Legacy: English strings.
-impl<T: Into<String>> IntoText for T {
-    fn into_text(self) -> Text {
-        Text::Plain(self.into())
-    }
 }
 
 /// The texts of a diagnostic in one language.
@@ -173,43 +126,18 @@ impl Diagnostic {
             severity,
             code: code.id(),
             location: None,
-            message: String::new(),
-            label: None,
-            help: None,
-            catalogued: Box::new(Catalogued {
-                message: Some(Message::from_code(code)),
-                ..Catalogued::default()
+            texts: Box::new(Catalogued {
+                message: Message::from_code(code),
+                label: None,
+                help: None,
+                suggestion: None,
             }),
-        }
-    }
-
-    /// Legacy: an error whose message is English text. Use [`Code::error`].
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            location: None,
-            message: message.into(),
-            label: None,
-            help: None,
-            catalogued: Box::default(),
-        }
-    }
-
-    /// Legacy: a warning whose message is English text. Use [`Code::warning`].
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
         }
     }
 
     /// Sets the argument `$name` of the message (and of its label and hint).
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        match self.catalogued.message.take() {
-            Some(text) => self.catalogued.message = Some(text.with(name, value)),
-            None => debug_assert!(false, "`{}` is not from the catalogue", self.code),
-        }
+        self.texts.message.set(name, value);
         self
     }
 
@@ -219,24 +147,18 @@ impl Diagnostic {
     }
 
     /// The text under the caret, instead of the message's `.label`.
-    pub fn label(mut self, label: impl IntoText) -> Self {
-        match label.into_text() {
-            Text::Message(m) => self.catalogued.label = Some(m),
-            Text::Plain(s) => self.label = Some(s),
-        }
+    pub fn label(mut self, label: impl Into<Message>) -> Self {
+        self.texts.label = Some(label.into());
         self
     }
 
     /// The hint, instead of the message's `.help`.
-    pub fn help(mut self, help: impl IntoText) -> Self {
-        match help.into_text() {
-            Text::Message(m) => self.catalogued.help = Some(m),
-            Text::Plain(s) => self.help = Some(s),
-        }
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
+        self.texts.help = Some(help.into());
         self
     }
 
-    pub fn help_opt<T: IntoText>(self, help: Option<T>) -> Self {
+    pub fn help_opt(self, help: Option<impl Into<Message>>) -> Self {
         match help {
             Some(help) => self.help(help),
             None => self,
@@ -246,7 +168,7 @@ impl Diagnostic {
     /// A suggestion said before the hint, such as [`Msg::DidYouMean`]; `None` leaves the hint alone.
     pub fn suggest(mut self, suggestion: Option<Message>) -> Self {
         if suggestion.is_some() {
-            self.catalogued.suggestion = suggestion;
+            self.texts.suggestion = suggestion;
         }
         self
     }
@@ -269,31 +191,21 @@ impl Diagnostic {
 
     /// The message, label and hint in `lang`.
     pub fn texts(&self, lang: Lang) -> Texts {
-        let c = &*self.catalogued;
-        let own = |attribute: &str| {
-            c.message
-                .as_ref()
-                .and_then(|m| m.attribute(lang, attribute))
+        let c = &*self.texts;
+        let part = |given: &Option<Message>, attribute: &str| match given {
+            Some(text) => Some(text.text(lang)),
+            None => c.message.attribute(lang, attribute),
         };
-        let message = match &c.message {
-            Some(text) => text.text(lang),
-            None => self.message.clone(),
-        };
-        let label = match &c.label {
-            Some(label) => Some(label.text(lang)),
-            None => self.label.clone().or_else(|| own("label")),
-        };
-        let help = match &c.help {
-            Some(help) => Some(help.text(lang)),
-            None => self.help.clone().or_else(|| own("help")),
-        };
-        let help = match (c.suggestion.as_ref().map(|s| s.text(lang)), help) {
+        let help = match (
+            c.suggestion.as_ref().map(|s| s.text(lang)),
+            part(&c.help, "help"),
+        ) {
             (Some(suggestion), Some(help)) => Some(format!("{suggestion} {help}")),
             (suggestion, help) => suggestion.or(help),
         };
         Texts {
-            message,
-            label,
+            message: c.message.text(lang),
+            label: part(&c.label, "label"),
             help,
         }
     }
@@ -587,31 +499,6 @@ pub fn suggestion<'a>(
     }
 }
 
-/// Legacy: [`suggestion`] as English text.
-pub fn suggest<'a>(
-    input: &str,
-    candidates: impl IntoIterator<Item = &'a str> + Clone,
-    what: &str,
-) -> Option<String> {
-    if let Some(best) = closest(input, candidates.clone()) {
-        return Some(format!("did you mean `{best}`?"));
-    }
-    let all: Vec<&str> = candidates.into_iter().collect();
-    match all.len() {
-        0 => None,
-        1..=12 => Some(format!(
-            "valid {what}: {}",
-            all.iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        n => Some(format!(
-            "there are {n} valid {what}; see the list in the site's overview pages"
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -626,19 +513,6 @@ mod tests {
         let crlf = SourceFile::new("x.md", "a\r\nb\rc");
         assert_eq!(crlf.line_col(3), (2, 1));
         assert_eq!(crlf.line_col(5), (3, 1));
-    }
-
-    #[test]
-    fn suggest_finds_typos_and_lists_small_sets() {
-        let keys = ["primair", "secundair", "tertiair"];
-        assert_eq!(
-            suggest("primiar", keys, "categories").as_deref(),
-            Some("did you mean `primair`?")
-        );
-        assert_eq!(
-            suggest("zzz", keys, "categories").as_deref(),
-            Some("valid categories: `primair`, `secundair`, `tertiair`")
-        );
     }
 
     #[test]
@@ -740,8 +614,13 @@ mod tests {
                 Some(Box::new(self.1))
             }
         }
-        let long = "word ".repeat(60);
-        let d = unclosed().help(Text::Plain(long.trim().to_string()));
+        // The longest hint of the catalogue wraps over several lines.
+        let file = SourceFile::new("content/bronnen/a.md", "---\nurl: https://a.test/\n---\n");
+        let d = Code::ExternalRefused
+            .warning()
+            .arg("url", "https://a.test/")
+            .arg("status", "403 Forbidden")
+            .at(&file, Span::new(9, 15));
         for color in [false, true] {
             let ours = d.render(Lang::En, color);
             let theme = if color {
@@ -767,16 +646,19 @@ mod tests {
                 out
             };
             assert_eq!(ours, theirs);
-            assert!(ours.lines().count() > 6, "the hint wraps: {ours}");
+            let hint = ours.lines().skip_while(|l| !l.contains("help:")).count();
+            assert!(hint > 1, "the hint wraps: {ours}");
         }
     }
 
     #[test]
     fn rendered_report_names_file_line_and_column() {
         let file = SourceFile::new("content/effecten/a.md", "---\ncategory: primiar\n---\n");
-        let d = Diagnostic::error("unknown-category", "unknown category `primiar`")
+        let d = Code::UnknownCategory
+            .error()
+            .arg("value", "primiar")
             .at(&file, Span::new(14, 7))
-            .help("did you mean `primair`?");
+            .suggest(suggestion("primiar", ["primair"], Msg::KeysCategory));
         let text = d.render(Lang::En, false);
         assert!(text.contains("content/effecten/a.md:2:11"), "{text}");
         assert!(text.contains("did you mean `primair`?"), "{text}");
@@ -791,7 +673,10 @@ mod tests {
         let text = "---\ntitle: T\n---\nÉén café [[bron:x]]\n";
         let file = SourceFile::new("content/paginas/t.md", text);
         let at = text.find("[[").unwrap();
-        let d = Diagnostic::error("unknown-source", "no source `x`").at(&file, Span::new(at, 10));
+        let d = Code::UnknownSource
+            .error()
+            .arg("key", "x")
+            .at(&file, Span::new(at, 10));
         assert_eq!(d.line_col(), Some((4, 10)));
         let rendered = d.render(Lang::En, false);
         assert!(

@@ -50,8 +50,13 @@ impl Message {
 
     /// Sets the argument `$name`.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        self.args.push((name, value.into()));
+        self.set(name, value);
         self
+    }
+
+    /// Sets the argument `$name` in place.
+    pub fn set(&mut self, name: &'static str, value: impl Into<Arg>) {
+        self.args.push((name, value.into()));
     }
 
     pub(crate) fn from_code(code: Code) -> Self {

@@ -107,20 +107,6 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Legacy (English text): use [`Context::report`] with a [`crate::i18n::Code`].
-    #[allow(dead_code)]
-    fn error_at(
-        &mut self,
-        origin: &Origin,
-        path: &[Step<'_>],
-        code: &'static str,
-        message: String,
-        help: impl Into<String>,
-    ) {
-        let diagnostic = Diagnostic::error(code, message).help(help.into());
-        self.report(origin, path, diagnostic);
-    }
-
     /// Pushes `diagnostic`, placed at `path` in the front matter of `origin`.
     fn report(&mut self, origin: &Origin, path: &[Step<'_>], diagnostic: Diagnostic) {
         self.diagnostics
