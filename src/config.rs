@@ -109,6 +109,28 @@ impl SiteConfig {
     }
 }
 
+/// An entry of a site.yaml list, named by its key.
+pub trait Keyed {
+    fn key(&self) -> &str;
+}
+
+macro_rules! keyed {
+    ($($entry:ty),*) => {
+        $(impl Keyed for $entry {
+            fn key(&self) -> &str {
+                &self.key
+            }
+        })*
+    };
+}
+
+keyed!(Category, Level, Vocabulary, EvidenceKind);
+
+/// The keys of a site.yaml list, in its order.
+pub fn keys<T: Keyed>(list: &[T]) -> Vec<&str> {
+    list.iter().map(Keyed::key).collect()
+}
+
 /// Label of a vocabulary key, falling back to the key itself.
 pub fn label_of<'a>(vocabulary: &'a [Vocabulary], key: &'a str) -> &'a str {
     vocabulary

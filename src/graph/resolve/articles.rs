@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 
 use super::Context;
+use super::vocabulary::Allowed;
+use crate::config::keys;
 use crate::i18n::{Code, Msg};
 use crate::model::{
     Article, ArticleData, EffectData, Id, IdVec, PageRef, Records, SourceData, ValueRowData,
@@ -12,41 +14,25 @@ use crate::source::Step;
 
 pub(super) fn check(records: &Records, cx: &mut Context) {
     tree(records, cx);
-    let sectors: Vec<&str> = cx.config.sectors.iter().map(|s| s.key.as_str()).collect();
+    let sectors = keys(&cx.config.sectors);
+    let sectors = Allowed::new(sectors, Code::UnknownSector, Msg::KeysSector);
     for (a, article) in records.articles.enumerate() {
         let (origin, data) = (&article.origin, &article.data);
         let me = PageRef::Article(a);
         for (i, key) in data.sectors.iter().enumerate() {
-            if sectors.contains(&key.as_str()) {
+            if cx.expect(
+                &sectors,
+                origin,
+                &[Step::Key("sectors"), Step::Index(i)],
+                key,
+            ) {
                 cx.index.article_sector(a, key);
-            } else {
-                cx.unknown(
-                    origin,
-                    &[Step::Key("sectors"), Step::Index(i)],
-                    Code::UnknownSector,
-                    Msg::KeysSector,
-                    key,
-                    sectors.clone(),
-                );
             }
         }
-        cx.refs::<EffectData>(
-            me,
-            origin,
-            &[Step::Key("effects")],
-            &data.effects,
-            |index, e| index.article_effect(a, e),
-        );
-        cx.refs::<ValueRowData>(me, origin, &[Step::Key("rows")], &data.rows, |index, r| {
-            index.article_row(a, r)
-        });
-        cx.refs::<SourceData>(
-            me,
-            origin,
-            &[Step::Key("sources")],
-            &data.sources,
-            |index, s| index.article_source(a, s),
-        );
+        let mut refs = cx.from(me, origin);
+        refs.list::<EffectData>("effects", &data.effects, |ix, e| ix.article_effect(a, e));
+        refs.list::<ValueRowData>("rows", &data.rows, |ix, r| ix.article_row(a, r));
+        refs.list::<SourceData>("sources", &data.sources, |ix, s| ix.article_source(a, s));
     }
 }
 
@@ -57,8 +43,9 @@ fn tree(records: &Records, cx: &mut Context) {
     for (a, article) in articles.enumerate() {
         if let Some(key) = &article.data.parent {
             let path = [Step::Key("parent")];
-            parents[a] =
-                cx.reference::<ArticleData>(PageRef::Article(a), &article.origin, &path, key);
+            parents[a] = cx
+                .from(PageRef::Article(a), &article.origin)
+                .one::<ArticleData>(&path, key);
         }
     }
     for a in articles.ids() {

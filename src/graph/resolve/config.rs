@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::config::SiteConfig;
+use crate::config::{SiteConfig, keys};
 use crate::diagnostics::{Diagnostics, SourceFile, closest};
 use crate::i18n::Code;
 use crate::model::Evidence;
@@ -18,30 +18,13 @@ pub(super) fn check(
     diagnostics: &mut Diagnostics,
 ) {
     let span = |path: &[Step<'_>]| tree.span_at(path);
-    let lists: [(&str, Vec<&str>); 6] = [
-        (
-            "categories",
-            config.categories.iter().map(|c| c.key.as_str()).collect(),
-        ),
-        (
-            "levels",
-            config.levels.iter().map(|c| c.key.as_str()).collect(),
-        ),
-        (
-            "source_kinds",
-            config.source_kinds.iter().map(|c| c.key.as_str()).collect(),
-        ),
-        (
-            "evidence_kinds",
-            (config.evidence_kinds.iter())
-                .map(|c| c.key.as_str())
-                .collect(),
-        ),
-        (
-            "sectors",
-            config.sectors.iter().map(|c| c.key.as_str()).collect(),
-        ),
-        ("tags", config.tags.iter().map(|c| c.key.as_str()).collect()),
+    let lists = [
+        ("categories", keys(&config.categories)),
+        ("levels", keys(&config.levels)),
+        ("source_kinds", keys(&config.source_kinds)),
+        ("evidence_kinds", keys(&config.evidence_kinds)),
+        ("sectors", keys(&config.sectors)),
+        ("tags", keys(&config.tags)),
     ];
     for (list, keys) in lists {
         let mut seen = HashSet::new();

@@ -3,30 +3,24 @@
 use std::collections::HashMap;
 
 use super::Context;
+use super::vocabulary::Allowed;
+use crate::config::keys;
 use crate::i18n::{Code, Msg};
 use crate::model::Records;
 use crate::source::Step;
 
 pub(super) fn check(records: &Records, cx: &mut Context) {
-    let categories: Vec<&str> = cx
-        .config
-        .categories
-        .iter()
-        .map(|c| c.key.as_str())
-        .collect();
+    let categories = keys(&cx.config.categories);
+    let categories = Allowed::new(categories, Code::UnknownCategory, Msg::KeysCategory);
     let mut orders: HashMap<(&str, i64), &str> = HashMap::new();
     for effect in &records.effects {
         let (origin, data) = (&effect.origin, &effect.data);
-        if !categories.contains(&data.category.as_str()) {
-            cx.unknown(
-                origin,
-                &[Step::Key("category")],
-                Code::UnknownCategory,
-                Msg::KeysCategory,
-                &data.category,
-                categories.clone(),
-            );
-        }
+        cx.expect(
+            &categories,
+            origin,
+            &[Step::Key("category")],
+            &data.category,
+        );
         if let Some(other) = orders.insert((&data.category, data.order), &effect.key) {
             cx.diagnostics.push(
                 Code::DuplicateOrder

@@ -5,6 +5,8 @@
 //! mistake in site.yaml is reported there once (`config.rs`), not again at every finding.
 
 use super::Context;
+use super::vocabulary::Allowed;
+use crate::config;
 use crate::diagnostics::{closest, suggestion};
 use crate::i18n::{Code, Msg};
 use crate::model::{Direction, DirectionSpec, Evidence, Finding, Origin, SourceData};
@@ -107,37 +109,22 @@ pub(super) fn finding_kind(
 }
 
 fn kind(cx: &mut Context, origin: &Origin, path: &[Step<'_>], key: &str) -> Option<Evidence> {
-    let kind = Evidence::from_key(key);
-    if kind.is_none() {
-        let keys = Evidence::ALL.map(Evidence::key).to_vec();
-        cx.unknown(
-            origin,
-            path,
-            Code::UnknownEvidence,
-            Msg::KeysEvidence,
-            key,
-            keys,
-        );
-    }
-    kind
+    let keys = Evidence::ALL.map(Evidence::key).to_vec();
+    let kinds = Allowed::new(keys, Code::UnknownEvidence, Msg::KeysEvidence);
+    cx.expect(&kinds, origin, path, key);
+    Evidence::from_key(key)
 }
 
 fn sectors(cx: &mut Context, origin: &Origin, field: &[Step<'_>], keys: &[String]) {
-    let config = cx.config;
+    let sectors = Allowed::new(
+        config::keys(&cx.config.sectors),
+        Code::UnknownSector,
+        Msg::KeysSector,
+    );
     for (i, key) in keys.iter().enumerate() {
-        if !config.sectors.iter().any(|s| &s.key == key) {
-            let mut path = field.to_vec();
-            path.push(Step::Index(i));
-            let known = config.sectors.iter().map(|s| s.key.as_str()).collect();
-            cx.unknown(
-                origin,
-                &path,
-                Code::UnknownSector,
-                Msg::KeysSector,
-                key,
-                known,
-            );
-        }
+        let mut path = field.to_vec();
+        path.push(Step::Index(i));
+        cx.expect(&sectors, origin, &path, key);
     }
 }
 

@@ -1,5 +1,5 @@
 //! The key registry: which key of which kind names which record, and the one way references are
-//! checked ([`Context::refs`], [`Context::reference`]).
+//! checked ([`Refs`]).
 
 use std::collections::HashMap;
 
@@ -109,26 +109,41 @@ impl Keys {
     }
 }
 
-impl Context<'_> {
-    /// Checks one front-matter reference of `from` (at `path` in its tree) to a record of type
-    /// `D`, and records the link. `None` when it does not resolve (reported) or names a file that
-    /// failed to load (reported already).
-    pub(super) fn reference<D: RecordData>(
+impl<'c> Context<'c> {
+    /// The reference checks of one record: `from` is its page, `origin` its file and tree.
+    pub(super) fn from<'h>(&'h mut self, from: PageRef, origin: &'h Origin) -> Refs<'h, 'c> {
+        Refs {
+            cx: self,
+            from,
+            origin,
+        }
+    }
+}
+
+/// Checks the front-matter references of one record: each one that resolves is linked from the
+/// record; each one that does not is reported at its place (a file that failed to load was
+/// reported already, so references to it are not).
+pub(super) struct Refs<'h, 'c> {
+    cx: &'h mut Context<'c>,
+    from: PageRef,
+    origin: &'h Origin,
+}
+
+impl Refs<'_, '_> {
+    /// The list at the top-level `field`, each key a reference to a record of type `D`; each one
+    /// that resolves is handed to `found`.
+    pub(super) fn list<D: RecordData>(
         &mut self,
-        from: PageRef,
-        origin: &Origin,
-        path: &[Step<'_>],
-        key: &str,
-    ) -> Option<Id<Doc<D>>> {
-        self.resolve_at(from, origin, key, || path.to_vec())
+        field: &'static str,
+        keys: &[String],
+        found: impl FnMut(&mut Index, Id<Doc<D>>),
+    ) {
+        self.list_at(&[Step::Key(field)], keys, found);
     }
 
-    /// Checks each key of the front-matter list at `field` (a path into `from`'s tree) as a
-    /// reference to a record of type `D`, and hands each one that resolves to `found`.
-    pub(super) fn refs<D: RecordData>(
+    /// Like [`Refs::list`], for a list at `field`, a path into the tree.
+    pub(super) fn list_at<D: RecordData>(
         &mut self,
-        from: PageRef,
-        origin: &Origin,
         field: &[Step<'_>],
         keys: &[String],
         mut found: impl FnMut(&mut Index, Id<Doc<D>>),
@@ -139,29 +154,43 @@ impl Context<'_> {
                 path.push(Step::Index(i));
                 path
             };
-            if let Some(id) = self.resolve_at::<D>(from, origin, key, path) {
-                found(self.index, id);
+            if let Some(id) = self.resolve::<D>(key, path) {
+                found(self.cx.index, id);
             }
         }
     }
 
-    /// The path of a reference is only built when it is needed: for the diagnostic.
-    fn resolve_at<'p, D: RecordData>(
+    /// The index, to record what a reference stands for beyond the link.
+    pub(super) fn index(&mut self) -> &mut Index {
+        self.cx.index
+    }
+
+    /// The one reference at `path`.
+    pub(super) fn one<D: RecordData>(
         &mut self,
-        from: PageRef,
-        origin: &Origin,
+        path: &[Step<'_>],
+        key: &str,
+    ) -> Option<Id<Doc<D>>> {
+        self.resolve(key, || path.to_vec())
+    }
+
+    /// The path of a reference is only built when it is needed: for the diagnostic.
+    fn resolve<'p, D: RecordData>(
+        &mut self,
         key: &str,
         path: impl FnOnce() -> Vec<Step<'p>>,
     ) -> Option<Id<Doc<D>>> {
-        match self.keys.find(D::KIND, key) {
+        match self.cx.keys.find(D::KIND, key) {
             Ok(Some(to)) => {
-                self.index.link(from, to);
+                self.cx.index.link(self.from, to);
                 D::id_of(to)
             }
             Ok(None) => None,
             Err(missing) => {
-                let span = origin.span(&path());
-                self.diagnostics.push(missing.at(&origin.file, span));
+                let span = self.origin.span(&path());
+                self.cx
+                    .diagnostics
+                    .push(missing.at(&self.origin.file, span));
                 None
             }
         }

@@ -2,6 +2,8 @@
 //! practice quote.
 
 use super::Context;
+use super::vocabulary::Allowed;
+use crate::config::keys;
 use crate::graph::QuoteRef;
 use crate::i18n::{Code, Msg};
 use crate::model::{EffectData, Origin, PageRef, Records, SourceData};
@@ -12,18 +14,13 @@ pub(super) fn check(records: &Records, cx: &mut Context) {
         let (origin, data) = (&row.origin, &row.data);
         let me = PageRef::Row(r);
         check_id(cx, origin, &data.id, &data.level);
-        cx.refs::<EffectData>(
-            me,
-            origin,
-            &[Step::Key("effects")],
-            &data.effects,
-            |index, e| index.row_effect(r, e),
-        );
+        let mut refs = cx.from(me, origin);
+        refs.list::<EffectData>("effects", &data.effects, |ix, e| ix.row_effect(r, e));
         for (q, quote) in data.quotes.iter().enumerate() {
             if let Some(key) = &quote.source {
                 let path = [Step::Key("quotes"), Step::Index(q), Step::Key("source")];
-                if let Some(s) = cx.reference::<SourceData>(me, origin, &path, key) {
-                    cx.index.quote_source(QuoteRef { row: r, quote: q }, s);
+                if let Some(s) = refs.one::<SourceData>(&path, key) {
+                    refs.index().quote_source(QuoteRef { row: r, quote: q }, s);
                 }
             }
         }
@@ -56,15 +53,6 @@ fn check_id(cx: &mut Context, origin: &Origin, id: &str, level: &str) {
         ),
         _ => {}
     }
-    if number.is_none() {
-        let known: Vec<&str> = levels.iter().map(|l| l.key.as_str()).collect();
-        cx.unknown(
-            origin,
-            &[Step::Key("level")],
-            Code::UnknownLevel,
-            Msg::KeysLevel,
-            level,
-            known,
-        );
-    }
+    let known = Allowed::new(keys(levels), Code::UnknownLevel, Msg::KeysLevel);
+    cx.expect(&known, origin, &[Step::Key("level")], level);
 }

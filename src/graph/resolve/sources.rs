@@ -6,6 +6,8 @@ use std::collections::HashSet;
 
 use super::Context;
 use super::evidence;
+use super::vocabulary::Allowed;
+use crate::config::keys;
 use crate::graph::{FindingFacts, FindingRef, Tag};
 use crate::i18n::{Code, Msg};
 use crate::model::{
@@ -15,35 +17,15 @@ use crate::model::{
 use crate::source::{Step, is_valid_key};
 
 pub(super) fn check(records: &Records, cx: &mut Context) {
+    let kinds = keys(&cx.config.source_kinds);
+    let kinds = Allowed::new(kinds, Code::UnknownKind, Msg::KeysSourceKind);
     for (s, source) in records.sources.enumerate() {
         let (origin, data) = (&source.origin, &source.data);
         let me = PageRef::Source(s);
-        let kinds: Vec<&str> = cx
-            .config
-            .source_kinds
-            .iter()
-            .map(|k| k.key.as_str())
-            .collect();
-        if !kinds.contains(&data.kind.as_str()) {
-            cx.unknown(
-                origin,
-                &[Step::Key("kind")],
-                Code::UnknownKind,
-                Msg::KeysSourceKind,
-                &data.kind,
-                kinds,
-            );
-        }
-        cx.refs::<EffectData>(
-            me,
-            origin,
-            &[Step::Key("effects")],
-            &data.effects,
-            |index, e| index.source_effect(s, e),
-        );
-        cx.refs::<ValueRowData>(me, origin, &[Step::Key("rows")], &data.rows, |index, r| {
-            index.source_row(s, r)
-        });
+        cx.expect(&kinds, origin, &[Step::Key("kind")], &data.kind);
+        let mut refs = cx.from(me, origin);
+        refs.list::<EffectData>("effects", &data.effects, |ix, e| ix.source_effect(s, e));
+        refs.list::<ValueRowData>("rows", &data.rows, |ix, r| ix.source_row(s, r));
         let (anchors, facts) = findings(cx, s, origin, data);
         cx.index.finding_anchors[s] = anchors;
         cx.index.finding_facts[s] = facts;
@@ -116,13 +98,11 @@ fn findings(
             effects: tags(effects, |key| directions.of_effect(key)),
             rows: tags(rows, |_| directions.of_rows()),
         });
-        cx.refs::<SourceData>(
-            me,
-            origin,
-            &at("co_sources"),
-            &finding.co_sources,
-            |index, other| index.finding_co_source(here, other),
-        );
+        let co_sources = &finding.co_sources;
+        cx.from(me, origin)
+            .list_at::<SourceData>(&at("co_sources"), co_sources, |ix, other| {
+                ix.finding_co_source(here, other)
+            });
     }
     (anchors, all_facts)
 }
@@ -176,7 +156,7 @@ fn links<'f, D: RecordData>(
                 continue;
             }
             seen.push((key, field));
-            if let Some(id) = cx.reference::<D>(me, origin, &path, key) {
+            if let Some(id) = cx.from(me, origin).one::<D>(&path, key) {
                 found.push((id, provenance, key.as_str()));
             }
         }

@@ -2,30 +2,50 @@
 //! that reports any other unknown value (category, level, source kind, sector).
 
 use super::Context;
-use crate::config::SiteConfig;
+use crate::config::{SiteConfig, keys};
 use crate::diagnostics::{closest, suggestion};
 use crate::graph::Index;
 use crate::i18n::{Code, Msg};
 use crate::model::{Origin, Records};
 use crate::source::Step;
 
+/// The keys of a site.yaml list a value must be one of, and how a value that is not is reported.
+pub(super) struct Allowed<'a> {
+    keys: Vec<&'a str>,
+    code: Code,
+    /// What the keys are, for the hint that lists them.
+    what: Msg,
+}
+
+impl<'a> Allowed<'a> {
+    pub(super) fn new(keys: Vec<&'a str>, code: Code, what: Msg) -> Self {
+        Allowed { keys, code, what }
+    }
+}
+
 impl Context<'_> {
-    /// Reports `value` at `path`, which is not one of the `allowed` keys of a site.yaml list.
-    pub(super) fn unknown(
+    /// Whether `value` (at `path` in `origin`'s tree) is one of the `allowed` keys; reported
+    /// with the closest key if it is not.
+    pub(super) fn expect(
         &mut self,
+        allowed: &Allowed,
         origin: &Origin,
         path: &[Step<'_>],
-        code: Code,
-        keys: Msg,
         value: &str,
-        allowed: Vec<&str>,
-    ) {
+    ) -> bool {
+        if allowed.keys.contains(&value) {
+            return true;
+        }
+        let hint = suggestion(value, allowed.keys.iter().copied(), allowed.what);
         self.diagnostics.push(
-            code.error()
+            allowed
+                .code
+                .error()
                 .arg("value", value)
                 .at(&origin.file, origin.span(path))
-                .suggest(suggestion(value, allowed, keys)),
+                .suggest(hint),
         );
+        false
     }
 }
 
@@ -42,7 +62,7 @@ pub(super) fn check_tags(records: &Records, cx: &mut Context) {
                 }
                 continue;
             }
-            let known = config.tags.iter().map(|t| t.key.as_str());
+            let known = keys(&config.tags);
             let origin = record.origin();
             // A typo gets the tag it probably is; anything else the hint to define it first.
             let typo = closest(tag, known).map(|best| Msg::DidYouMean.with("suggestion", best));

@@ -4,23 +4,28 @@
 use super::Context;
 use crate::diagnostics::SourceFile;
 use crate::i18n::Code;
-use crate::model::{PageRef, Records};
+use crate::model::{Origin, PageRef, Records};
 use crate::source::{Node, Step};
 
 pub(super) fn check(records: &Records, cx: &mut Context, config_file: &SourceFile, tree: &Node) {
+    // Each warning names the record by its key, at the field that names it to visitors.
+    let mut warn = |code: Code, key: &str, origin: &Origin, field: &str| {
+        let span = origin.span(&[Step::Key(field)]);
+        let warning = code.warning().arg("key", key).at(&origin.file, span);
+        cx.diagnostics.push(warning);
+    };
+    let index = &*cx.index;
     for (e, effect) in records.effects.enumerate() {
-        if cx.index.effect_findings[e].is_empty() {
-            let origin = &effect.origin;
-            cx.diagnostics.push(
-                Code::EffectWithoutEvidence
-                    .warning()
-                    .arg("key", &effect.key)
-                    .at(&origin.file, origin.span(&[Step::Key("title")])),
+        if index.effect_findings[e].is_empty() {
+            warn(
+                Code::EffectWithoutEvidence,
+                &effect.key,
+                &effect.origin,
+                "title",
             );
         }
     }
     for (s, source) in records.sources.enumerate() {
-        let index = &*cx.index;
         let linked = index
             .backlinks
             .get(&PageRef::Source(s))
@@ -30,22 +35,14 @@ pub(super) fn check(records: &Records, cx: &mut Context, config_file: &SourceFil
             && index.source_articles[s].is_empty()
             && !linked
         {
-            let origin = &source.origin;
-            cx.diagnostics.push(
-                Code::OrphanSource
-                    .warning()
-                    .arg("key", &source.key)
-                    .at(&origin.file, origin.span(&[Step::Key("label")])),
-            );
+            warn(Code::OrphanSource, &source.key, &source.origin, "label");
         }
     }
     for (i, tag) in cx.config.tags.iter().enumerate() {
         if !cx.used_tags.contains(&tag.key) {
-            cx.diagnostics
-                .push(Code::UnusedTag.warning().arg("key", &tag.key).at(
-                    config_file,
-                    tree.span_at(&[Step::Key("tags"), Step::Index(i), Step::Key("key")]),
-                ));
+            let span = tree.span_at(&[Step::Key("tags"), Step::Index(i), Step::Key("key")]);
+            let warning = Code::UnusedTag.warning().arg("key", &tag.key);
+            cx.diagnostics.push(warning.at(config_file, span));
         }
     }
 }
