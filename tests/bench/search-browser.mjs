@@ -3,12 +3,12 @@
 // input event to the results in the DOM once loaded (median over the query words).
 // Run by tests/bench/search.sh, which builds the sites and runs Pagefind on them first.
 // Usage: node search-browser.mjs <label>=<site dir>...   (query words from src/bin/kennisbank-generate/words.txt)
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve, PAGEFIND_PAGE } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '../..');
@@ -50,52 +50,6 @@ async function sizes(list) {
   }
   return { n: list.length, raw, gz };
 }
-
-function serve(dir) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
-  const server = createServer(async (req, res) => {
-    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (p.endsWith('/')) p += 'index.html';
-    try {
-      const body = await readFile(path.join(dir, path.normalize(p)));
-      res.writeHead(200, { 'content-type': types[path.extname(p)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
-    resolve({ base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
-}
-
-/** Pagefind's side: a page that renders its top results with the documented JS API. */
-const PAGEFIND_PAGE = `<!doctype html><html lang="nl"><meta charset="utf-8"><title>pagefind</title>
-<input id="q" type="search"><ol id="r"></ol>
-<script type="module">
-const pagefind = await import('/pagefind/pagefind.js');
-const q = document.getElementById('q'), r = document.getElementById('r');
-let generation = 0;
-q.addEventListener('focus', () => pagefind.init(), { once: true });
-q.addEventListener('input', async () => {
-  const mine = ++generation;
-  const search = await pagefind.search(q.value);
-  const data = await Promise.all(search.results.slice(0, ${SHOWN}).map((x) => x.data()));
-  if (mine !== generation) return;
-  r.textContent = '';
-  for (const d of data) {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = d.url; a.textContent = d.meta.title;
-    const p = document.createElement('p');
-    p.innerHTML = d.excerpt;
-    li.append(a, p);
-    r.append(li);
-  }
-  r.dataset.done = String(mine);
-});
-window.benchReady = true;
-</script>`;
 
 const tools = {
   kennisbank: {
@@ -201,7 +155,7 @@ const browser = await chromium.launch({
 for (const arg of process.argv.slice(2)) {
   const [label, site] = arg.split('=');
   await mkdir(path.join(site, '_bench'), { recursive: true });
-  await writeFile(path.join(site, '_bench/pagefind.html'), PAGEFIND_PAGE);
+  await writeFile(path.join(site, '_bench/pagefind.html'), PAGEFIND_PAGE(SHOWN));
   const pages = (await files(site)).filter((f) => f.endsWith('.html') && !f.includes('/_bench/')).length;
   const units = JSON.parse(await readFile(path.join(site, 'zoeken/index/manifest.json'), 'utf8')).units;
   const ours = await sizes([

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Search benchmark (prints figures; not a test): kennisbank's browser index next to Pagefind's on the
-# same built sites — the shipped content and a synthetic 10,000-page site — in Debian's chromium:
-# index size on disk and gzipped, bytes a first one-word query downloads (fresh cache, everything
-# the client fetches, as a gzip-serving host sends it), and input event → results in the DOM once
-# loaded (median over 20 words). Details: tests/bench/search-browser.mjs.
+# Search benchmark (prints figures; not a test): kennisbank's search next to Pagefind's on the same
+# built sites, in Debian's chromium.
+# 1. Hit rates on the evaluation set tests/search-eval.tsv (shipped site): top 1 and top 3 for
+#    `kennisbank search`, for kennisbank's client in the browser and for Pagefind
+#    (tests/bench/search-eval.mjs).
+# 2. On the shipped content and a synthetic 10,000-page site: index size on disk and gzipped, bytes a
+#    first one-word query downloads (fresh cache, everything the client fetches, as a gzip-serving
+#    host sends it), and input event → results in the DOM once loaded (tests/bench/search-browser.mjs).
 #
-#   bash tests/bench/search.sh               shipped site and 10,000 pages
+#   bash tests/bench/search.sh               both
+#   EVAL_ONLY=1 bash tests/bench/search.sh   only the hit rates (a minute)
 #   PAGES=2000 bash tests/bench/search.sh    another synthetic size
 #   BENCH_WORK=/tmp/sb bash tests/bench/search.sh   keep (and reuse) the generated content there
 #   VERBOSE=1 …                              per-word figures too
@@ -35,6 +39,14 @@ GENERATE=$ROOT/target/release/kennisbank-generate
 say "building the shipped site"
 rm -rf "$WORK/shipped"
 nice -n 19 "$KB" build --output "$WORK/shipped" >&2
+say "pagefind on the shipped site"
+nice -n 19 "$PAGEFIND" --site "$WORK/shipped" --root-selector main --quiet >&2
+echo "pagefind $("$PAGEFIND" --version | awk '{print $2}'), $(chromium --version 2>/dev/null | head -1), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+nice -n 19 node "$BENCH/search-eval.mjs" "$WORK/shipped" "$KB" "$ROOT"
+if [ -n "${EVAL_ONLY:-}" ]; then
+  [ -n "${BENCH_WORK:-}" ] || rm -rf "$WORK"
+  exit 0
+fi
 if [ ! -d "$WORK/gen$PAGES/content" ]; then
   say "generating $PAGES pages"
   nice -n 19 "$GENERATE" --pages "$PAGES" --output "$WORK/gen$PAGES" --root "$ROOT" >&2
@@ -44,12 +56,9 @@ rm -rf "$WORK/site$PAGES"
 nice -n 19 "$KB" build --root "$WORK/gen$PAGES" --output "$WORK/site$PAGES" >&2
 
 # Pagefind indexes what a visitor reads: the <main> of each page (not header, menu and footer).
-for site in "$WORK/shipped" "$WORK/site$PAGES"; do
-  say "pagefind on $(basename "$site")"
-  nice -n 19 "$PAGEFIND" --site "$site" --root-selector main --quiet >&2
-done
+say "pagefind on the $PAGES-page site"
+nice -n 19 "$PAGEFIND" --site "$WORK/site$PAGES" --root-selector main --quiet >&2
 
 say "measuring in chromium"
-echo "pagefind $("$PAGEFIND" --version | awk '{print $2}'), $(chromium --version 2>/dev/null | head -1), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 nice -n 19 node "$BENCH/search-browser.mjs" "shipped=$WORK/shipped" "synthetic=$WORK/site$PAGES"
 [ -n "${BENCH_WORK:-}" ] || rm -rf "$WORK"
