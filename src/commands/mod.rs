@@ -153,8 +153,13 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The words to search for.
+    /// The words to search for. As in the browser, the last word also finds longer words that
+    /// start with it, unless the query ends with a space.
     pub query: String,
+    /// Search a built site's index (the output folder, or its zoeken/index) instead of building
+    /// one from content/.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
     #[command(flatten)]
     pub site: SiteArgs,
     /// Only results of this kind (Bevinding, Randvoorwaarde, Praktijkvoorbeeld, Artikelsectie, Effect, Waarde, Bron, Artikel, Begrip, Pagina).
@@ -166,7 +171,7 @@ pub struct SearchArgs {
     /// At most this many results.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
-    /// One JSON object per hit: url, title, kind, score.
+    /// One JSON object per hit: url, title, kind, score, matched (query words the hit holds).
     #[arg(long)]
     pub json: bool,
     /// The Dutch stemmer (default: the one the site is built with).

@@ -123,6 +123,8 @@ pub struct KnowledgeGraph {
     pub config: SiteConfig,
     pub records: Records,
     pub index: Index,
+    /// Groups of terms that mean the same when searching (`content/thesaurus.yaml`), as written.
+    pub thesaurus: Vec<Vec<String>>,
     lookup: HashMap<(Kind, String), PageRef>,
 }
 

@@ -50,6 +50,10 @@ message_ids! {
         UnknownKey = "unknown-key",
         WrongType = "wrong-type",
         BadDate = "bad-date",
+        // load: content/thesaurus.yaml
+        ThesaurusSmallGroup = "thesaurus-small-group",
+        ThesaurusEmptyTerm = "thesaurus-empty-term",
+        ThesaurusRepeatedTerm = "thesaurus-repeated-term",
         // graph: references, site.yaml's lists, what is connected to nothing
         UnknownEffect = "unknown-effect",
         UnknownRow = "unknown-row",

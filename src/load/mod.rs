@@ -12,6 +12,7 @@ mod cache;
 pub mod check;
 pub mod front_matter;
 mod parse;
+mod thesaurus;
 mod walk;
 pub mod yaml;
 
@@ -24,6 +25,7 @@ use crate::i18n::Code;
 use crate::model::{Kind, Records, schema};
 use crate::source::Node;
 pub use cache::LoadCache;
+pub use thesaurus::{THESAURUS_FILE, read_thesaurus};
 
 /// The name of the configuration file inside the content folder.
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -36,6 +38,8 @@ pub struct Loaded {
     /// The kind and key of every content file that did not become a record: it was reported
     /// already, so references to it need not be reported again.
     pub unparsed: Vec<(Kind, String)>,
+    /// The groups of `content/thesaurus.yaml` that passed their checks.
+    pub thesaurus: Vec<Vec<String>>,
     pub diagnostics: Diagnostics,
 }
 
@@ -73,6 +77,9 @@ pub fn load_cached(
     }
     let (config, problems) = read_config(root, content_dir);
     loaded.config = config;
+    loaded.diagnostics.extend(problems);
+    let (thesaurus, problems) = read_thesaurus(root, content_dir);
+    loaded.thesaurus = thesaurus;
     loaded.diagnostics.extend(problems);
 
     let (files, walk_problems) = walk::collect_files(root, content_dir);

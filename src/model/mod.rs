@@ -238,6 +238,13 @@ pub struct ArticleData {
     pub aliases: Vec<String>,
 }
 
+/// `content/thesaurus.yaml`: groups of terms that mean the same when searching.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ThesaurusData {
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct TermData {
     pub title: String,

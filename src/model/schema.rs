@@ -25,6 +25,8 @@ pub static SITE: Shape = Map(&[
     Field::optional("tags", List(&VOCABULARY)),
 ]);
 
+pub static THESAURUS: Shape = Map(&[Field::optional("synonyms", List(&TEXTS))]);
+
 pub static CATEGORY: Shape = Map(&[
     Field::required("key", Text),
     Field::required("label", Text),

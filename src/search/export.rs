@@ -1,37 +1,41 @@
-//! Turns the tantivy index into the static, sharded index the browser reads (format in FORMAT.md):
-//! a manifest, shards of surface words → stem → BM25-weighted postings, chunked doc tables and one
-//! facet file. Scores are read out of tantivy itself (its BM25 weights, its field norms) so the
-//! browser ranks as `kennisbank search` does.
+//! Turns the tantivy index into the static index the browser and the terminal read (format 3,
+//! `FORMAT.md`): a manifest; shards of folded words → stem, each stem with the best postings of
+//! its list (enough for the first results of one word); postings files with the complete lists of
+//! the stems that have more; small doc tables; one facet file. Scores are
+//! tantivy's own BM25 weights, one byte each (`format::level`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use anyhow::{Context, Result};
-use serde_json::{Value, json};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tantivy::postings::Postings;
 use tantivy::query::{Bm25StatisticsProvider, Bm25Weight};
 use tantivy::schema::IndexRecordOption;
-use tantivy::tokenizer::TokenStream;
 use tantivy::{DocSet, TERMINATED, Term};
 
 use super::analyzer::{self, STOP_WORDS};
-use super::index::SearchIndex;
+use super::format::{
+    self, DocRow, FORMAT_NAME, FORMAT_VERSION, FacetValue, FacetsFile, Manifest, PostingsFile,
+    Shard, StemEntry,
+};
+use super::index::{DOC_FIELD, SearchIndex};
 use super::units::{FACETS, FacetLabels};
 use crate::i18n::Msg;
 
-/// The format version; bump on any incompatible change (the client refuses other versions).
-/// Version 2: one content hash for the whole index instead of one per file (the manifest no longer
-/// lists ~1,500 hashed names on a 10k-page site) and doc-table chunks of 16 units, not 32.
-pub const FORMAT_VERSION: u32 = 2;
-/// Scores are shipped as integers: round(score × SCALE).
+/// Scores are multiplied by this before they are stored as levels.
 pub const SCALE: f32 = 100.0;
-/// A shard closes once it holds this many postings plus words (≈ 20–30 kB of JSON, ≈ 8 kB gzipped).
-pub const SHARD_BUDGET: usize = 4000;
-/// Units per doc-table file: a result costs the download of its chunk, so smaller is cheaper per
-/// query, at the price of more files (≈ 1,850 on a 10k-page site).
-pub const DOC_CHUNK: usize = 16;
-/// Characters of a unit's text shipped for excerpts.
-pub const EXCERPT_CHARS: usize = 600;
+/// Postings per list in the shards: the header box shows 8 results, and the best 8 of every
+/// candidate list are all a one-word query needs for them (see `engine.rs`).
+pub const HEAD: usize = 8;
+/// A shard closes at about this many bytes of JSON (≈ 3 kB gzipped).
+pub const SHARD_BYTES: usize = 10_000;
+/// A postings file closes at about this many bytes of JSON; a longer list has a file to itself.
+pub const POSTINGS_BYTES: usize = 40_000;
+/// Units per doc-table file: a result costs the download of its file.
+pub const DOC_CHUNK: usize = 4;
+/// Characters of a unit's text shipped for its excerpt.
+pub const EXCERPT_CHARS: usize = 300;
 
 /// A file of the exported index, by its name inside the index folder.
 #[derive(Debug, Clone)]
@@ -40,21 +44,28 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// stem → (unit → summed, boosted BM25 score), exactly as tantivy scores a one-stem query.
-pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<usize, f32>>> {
+/// A unit's score for one stem: from the words themselves, and from derived tokens.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Weight {
+    pub direct: f32,
+    pub derived: f32,
+}
+
+/// stem → unit → weight, exactly as tantivy scores a one-stem query per field, boosts applied.
+pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<u32, Weight>>> {
     let searcher = index.reader.searcher();
-    let mut out: BTreeMap<String, BTreeMap<usize, f32>> = BTreeMap::new();
+    let mut out: BTreeMap<String, BTreeMap<u32, Weight>> = BTreeMap::new();
     for segment in searcher.segment_readers() {
-        let doc_column = segment.fast_fields().u64("doc")?;
-        for &(field, boost) in &index.text_fields {
-            let inverted = segment.inverted_index(field)?;
-            let norms = segment.get_fieldnorms_reader(field)?;
+        let doc_column = segment.fast_fields().u64(DOC_FIELD)?;
+        for field in &index.fields {
+            let inverted = segment.inverted_index(field.field)?;
+            let norms = segment.get_fieldnorms_reader(field.field)?;
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 let stem = std::str::from_utf8(stream.key())
                     .context(Msg::SearchIndexBadTerm.message())?
                     .to_string();
-                let term = Term::from_field_text(field, &stem);
+                let term = Term::from_field_text(field.field, &stem);
                 let weight =
                     Bm25Weight::for_terms(&searcher as &dyn Bm25StatisticsProvider, &[term])?;
                 let mut postings = inverted
@@ -65,9 +76,15 @@ pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<usize, f
                     let unit = doc_column
                         .first(doc)
                         .context(Msg::SearchIndexNoUnit.message())?
-                        as usize;
-                    let score = weight.score(norms.fieldnorm_id(doc), postings.term_freq()) * boost;
-                    *entry.entry(unit).or_insert(0.0) += score;
+                        as u32;
+                    let score =
+                        weight.score(norms.fieldnorm_id(doc), postings.term_freq()) * field.boost;
+                    let w = entry.entry(unit).or_default();
+                    if field.direct {
+                        w.direct += score;
+                    } else {
+                        w.derived += score;
+                    }
                     doc = postings.advance();
                 }
             }
@@ -76,51 +93,28 @@ pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<usize, f
     Ok(out)
 }
 
-/// surface word (folded, as typed) → stem, over all indexed text.
-pub fn surface_map(index: &SearchIndex) -> BTreeMap<String, String> {
-    // Every token of the site is folded here a second time (tantivy folded and stemmed it once):
-    // one analyzer per worker, and a word is copied only the first time it is seen.
-    use rayon::prelude::*;
-    let words = index
-        .units
-        .par_iter()
-        .fold(
-            || (analyzer::folding_analyzer(), HashSet::<String>::new()),
-            |(mut folding, mut words), unit| {
-                for text in [&unit.index_title, &unit.keywords, &unit.body] {
-                    let mut stream = folding.token_stream(text);
-                    while stream.advance() {
-                        let word = &stream.token().text;
-                        if !words.contains(word.as_str()) {
-                            words.insert(word.clone());
-                        }
-                    }
-                }
-                (folding, words)
-            },
-        )
-        .map(|(_, words)| words)
-        .reduce(HashSet::new, |mut a, b| {
-            a.extend(b);
-            a
-        });
-    let mut words: Vec<String> = words.into_iter().collect();
-    words.sort_unstable();
-    words
-        .into_iter()
-        .map(|w| {
-            let stem = index.stemming.stem(&w);
-            (w, stem)
-        })
+/// A stem's list, units ascending with their levels: the unit's own words and its derived tokens
+/// together (the derived ones weigh less, `index::DERIVED_FACTOR`).
+fn list(weights: &BTreeMap<u32, Weight>) -> Vec<(u32, u32)> {
+    weights
+        .iter()
+        .map(|(&unit, w)| (unit, format::level((w.direct + w.derived) * SCALE)))
         .collect()
 }
 
-/// A file named `{prefix}.json` for now; [`export`] puts the index's hash in every name at the end.
-fn unnamed(prefix: &str, value: &Value) -> ExportFile {
-    ExportFile {
-        name: prefix.to_string(),
-        bytes: serde_json::to_vec(value).expect("JSON values always serialise"),
-    }
+/// The best `HEAD` postings in rank order (level descending, unit ascending), flat.
+fn head(list: &[(u32, u32)]) -> Vec<u32> {
+    let mut sorted = list.to_vec();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorted
+        .into_iter()
+        .take(HEAD)
+        .flat_map(|(unit, level)| [unit, level])
+        .collect()
+}
+
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("index files always serialise")
 }
 
 /// One hash over every data file (10 hex digits), so names change whenever anything changes and
@@ -138,18 +132,6 @@ fn index_hash(files: &[ExportFile]) -> String {
         .collect()
 }
 
-/// Flat, delta-encoded postings: [doc₀, score₀, doc₁ − doc₀, score₁, …], docs ascending.
-fn encode_postings(postings: &BTreeMap<usize, f32>) -> Vec<u64> {
-    let mut out = Vec::with_capacity(postings.len() * 2);
-    let mut last = 0usize;
-    for (&doc, &score) in postings {
-        out.push((doc - last) as u64);
-        out.push((score * SCALE).round().max(1.0) as u64);
-        last = doc;
-    }
-    out
-}
-
 fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &text[..i]),
@@ -157,153 +139,177 @@ fn truncate_chars(text: &str, max: usize) -> String {
     }
 }
 
+fn postings_file(n: usize, postings: &mut PostingsFile) -> ExportFile {
+    let file = ExportFile {
+        name: format!("postings-{n}"),
+        bytes: json(postings),
+    };
+    postings.clear();
+    file
+}
+
+/// The shard's file; its first word joins `starts` (the first shard starts at "", so every word
+/// has a shard).
+fn shard_file(starts: &mut Vec<String>, shard: &mut Shard) -> ExportFile {
+    let n = starts.len();
+    starts.push(if n == 0 {
+        String::new()
+    } else {
+        shard.words[0].clone()
+    });
+    let file = ExportFile {
+        name: format!("shard-{n}"),
+        bytes: json(shard),
+    };
+    *shard = Shard::default();
+    file
+}
+
 /// Every file of the browser index; `manifest.json` last.
 pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFile>> {
-    let weights = weights(index)?;
-    let surfaces = surface_map(index);
+    let lists: BTreeMap<String, Vec<(u32, u32)>> = weights(index)?
+        .iter()
+        .map(|(stem, w)| (stem.clone(), list(w)))
+        .collect();
     let mut files = Vec::new();
 
-    // Shards: consecutive runs of surface words, each carrying the postings of its words' stems.
-    let mut shard_starts: Vec<String> = Vec::new();
-    let mut words = serde_json::Map::new();
-    let mut stems = serde_json::Map::new();
-    let mut cost = 0usize;
-    let mut first_word: Option<String> = None;
-    let flush = |words: &mut serde_json::Map<String, Value>,
-                 stems: &mut serde_json::Map<String, Value>,
-                 first: Option<String>,
-                 files: &mut Vec<ExportFile>,
-                 starts: &mut Vec<String>| {
-        let n = starts.len();
-        let file = unnamed(
-            &format!("shard-{n}"),
-            &json!({ "words": std::mem::take(words), "stems": std::mem::take(stems) }),
-        );
-        // The first shard starts at the empty string so every word has a shard.
-        starts.push(if n == 0 {
-            String::new()
-        } else {
-            first.unwrap_or_default()
-        });
-        files.push(file);
-    };
-    for (surface, stem) in &surfaces {
-        let Some(postings) = weights.get(stem) else {
-            continue; // a word only in text that was not indexed (cannot happen; be safe)
+    // Postings files: the complete lists of every stem that has more than its head.
+    let mut tail_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut postings = PostingsFile::new();
+    let mut postings_bytes = 0;
+    let mut postings_files = 0;
+    for (stem, l) in &lists {
+        if l.len() <= HEAD {
+            continue;
+        }
+        let units = format::deltas(l.iter().map(|p| p.0));
+        let levels: Vec<u32> = l.iter().map(|p| p.1).collect();
+        let size = json(&[&units, &levels]).len() + stem.len();
+        if postings_bytes > 0 && postings_bytes + size > POSTINGS_BYTES {
+            files.push(postings_file(postings_files, &mut postings));
+            postings_files += 1;
+            postings_bytes = 0;
+        }
+        tail_of.insert(stem, postings_files);
+        postings.insert(stem.clone(), [units, levels]);
+        postings_bytes += size;
+    }
+    if !postings.is_empty() {
+        files.push(postings_file(postings_files, &mut postings));
+    }
+
+    // Shards: consecutive runs of words, each with the heads of its words' stems.
+    let mut starts: Vec<String> = Vec::new();
+    let mut shard = Shard::default();
+    let mut shard_bytes = 0;
+    for (word, stem) in &index.dictionary {
+        let Some(l) = lists.get(stem) else {
+            continue; // a thesaurus word whose group occurs nowhere on the site
         };
-        if first_word.is_none() {
-            first_word = Some(surface.clone());
-        }
-        words.insert(
-            surface.clone(),
-            Value::String(if surface == stem {
-                String::new()
-            } else {
-                stem.clone()
-            }),
-        );
-        cost += 1;
-        if !stems.contains_key(stem) {
-            cost += postings.len();
-            stems.insert(stem.clone(), json!(encode_postings(postings)));
-        }
-        if cost >= SHARD_BUDGET {
-            flush(
-                &mut words,
-                &mut stems,
-                first_word.take(),
-                &mut files,
-                &mut shard_starts,
-            );
-            cost = 0;
+        let at = match shard.stems.iter().position(|e| &e.0 == stem) {
+            Some(at) => at,
+            None => {
+                let entry = StemEntry(
+                    stem.clone(),
+                    tail_of.get(stem.as_str()).copied(),
+                    l.len(),
+                    head(l),
+                );
+                shard_bytes += json(&entry).len();
+                shard.stems.push(entry);
+                shard.stems.len() - 1
+            }
+        };
+        shard.words.push(word.clone());
+        shard.stem.push(at);
+        shard_bytes += word.len() + 5;
+        if shard_bytes >= SHARD_BYTES {
+            files.push(shard_file(&mut starts, &mut shard));
+            shard_bytes = 0;
         }
     }
-    if !words.is_empty() || shard_starts.is_empty() {
-        flush(
-            &mut words,
-            &mut stems,
-            first_word.take(),
-            &mut files,
-            &mut shard_starts,
-        );
+    if !shard.words.is_empty() || starts.is_empty() {
+        files.push(shard_file(&mut starts, &mut shard));
     }
 
     // Doc table, in chunks: what a result shows.
     let mut doc_files = 0;
     for (n, chunk) in index.units.chunks(DOC_CHUNK).enumerate() {
-        let rows: Vec<Value> = chunk
+        let rows: Vec<DocRow> = chunk
             .iter()
             .map(|u| {
-                json!([
-                    u.url,
-                    u.title,
-                    u.kind,
-                    u.crumbs,
-                    truncate_chars(&u.body, EXCERPT_CHARS)
-                ])
+                DocRow(
+                    u.url.clone(),
+                    u.title.clone(),
+                    u.kind.to_string(),
+                    u.crumbs.clone(),
+                    truncate_chars(&u.body, EXCERPT_CHARS),
+                )
             })
             .collect();
-        files.push(unnamed(&format!("docs-{n}"), &Value::Array(rows)));
+        files.push(ExportFile {
+            name: format!("docs-{n}"),
+            bytes: json(&rows),
+        });
         doc_files += 1;
     }
 
-    // Facets: key → value → delta-encoded units, with labels.
-    let mut facet_docs: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    // Facets: key → value → units, with labels.
+    let mut facets = FacetsFile::new();
     for (n, unit) in index.units.iter().enumerate() {
         for (key, value) in &unit.facets {
-            facet_docs
-                .entry(key)
-                .or_default()
-                .entry(value.as_str())
-                .or_default()
-                .push(n);
-        }
-    }
-    let mut facets_json = serde_json::Map::new();
-    for (key, values) in &facet_docs {
-        let mut values_json = serde_json::Map::new();
-        for (value, docs) in values {
-            let mut last = 0;
-            let deltas: Vec<usize> = docs
-                .iter()
-                .map(|&d| {
-                    let delta = d - last;
-                    last = d;
-                    delta
-                })
-                .collect();
             let label = labels
                 .get(key)
-                .and_then(|l| l.get(*value))
+                .and_then(|l| l.get(value))
                 .cloned()
-                .unwrap_or_else(|| value.to_string());
-            values_json.insert(value.to_string(), json!({ "label": label, "docs": deltas }));
+                .unwrap_or_else(|| value.clone());
+            facets
+                .entry(key.to_string())
+                .or_default()
+                .entry(value.clone())
+                .or_insert(FacetValue {
+                    label,
+                    docs: Vec::new(),
+                })
+                .docs
+                .push(n as u32);
         }
-        facets_json.insert(key.to_string(), Value::Object(values_json));
     }
-    files.push(unnamed("facets", &Value::Object(facets_json)));
+    for values in facets.values_mut() {
+        for value in values.values_mut() {
+            value.docs = format::deltas(value.docs.iter().copied());
+        }
+    }
+    files.push(ExportFile {
+        name: "facets".into(),
+        bytes: json(&facets),
+    });
 
     let hash = index_hash(&files);
     for f in &mut files {
         f.name = format!("{}.{hash}.json", f.name);
     }
-    let manifest = json!({
-        "format": "kennisbank-search",
-        "version": FORMAT_VERSION,
-        "stemmer": index.stemming.name(),
-        "scale": SCALE,
-        "units": index.units.len(),
-        "stop_words": STOP_WORDS,
-        "max_token_bytes": analyzer::MAX_TOKEN_BYTES,
-        "hash": hash,
-        "shards": shard_starts,
-        "doc_chunk": DOC_CHUNK,
-        "docs": doc_files,
-        "facets": FACETS.iter().filter(|(k, _)| facet_docs.contains_key(k)).map(|(k, l)| json!([k, l])).collect::<Vec<_>>(),
-    });
+    let manifest = Manifest {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        hash,
+        stemmer: index.stems.stemming().name().into(),
+        units: index.units.len(),
+        stop_words: STOP_WORDS.iter().map(|w| w.to_string()).collect(),
+        max_token_bytes: analyzer::MAX_TOKEN_BYTES,
+        shards: starts,
+        head: HEAD,
+        doc_chunk: DOC_CHUNK,
+        docs: doc_files,
+        facets: FACETS
+            .iter()
+            .filter(|(k, _)| facets.contains_key(*k))
+            .map(|(k, l)| (k.to_string(), l.to_string()))
+            .collect(),
+    };
     files.push(ExportFile {
         name: "manifest.json".into(),
-        bytes: serde_json::to_vec(&manifest)?,
+        bytes: json(&manifest),
     });
     Ok(files)
 }

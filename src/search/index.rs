@@ -1,84 +1,185 @@
-//! The tantivy index of all [`Unit`]s, built in memory, and the query both the terminal and (after
-//! export) the browser run: every stem of the query, looked up in every text field with that
-//! field's boost, scores summed (BM25, tantivy's k1 = 1.2, b = 0.75).
+//! The tantivy index of all [`Unit`]s, built in memory: the source of the BM25 weights that
+//! `export.rs` writes out (tantivy's k1 = 1.2, b = 0.75, its one-byte field norms). Queries do not
+//! run here but on the exported files (`engine.rs`, and `search.js` in the browser), so the
+//! terminal and the browser rank with one algorithm over one index.
 //!
-//! The query is built by hand rather than with tantivy's `QueryParser` so that it means exactly
-//! what the browser client can compute from the exported postings: no phrases, no operators.
+//! Each unit's text is split and folded once; its words are stemmed through the site's
+//! [`StemMap`] and indexed pre-tokenized in three fields (title × 3, keywords × 2, body × 1). Beside
+//! each sits a *derived* field, weighted at [`DERIVED_FACTOR`] of it, holding what the text means
+//! but does not say: the parts of its compounds (`compounds.rs`) and the synonyms of its terms
+//! (`synonyms.rs`). The export keeps direct and derived matches apart, so a whole-word match can
+//! rank above a match through a compound part or a synonym.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::{Context, Result};
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use rayon::prelude::*;
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::{DocAddress, Index, IndexReader, TantivyDocument, Term};
+use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream};
+use tantivy::{Index, IndexReader, TantivyDocument};
 
-use super::analyzer::{self, ANALYZER, Stemming};
+use super::analyzer::{self, Stemming};
+use super::compounds;
+use super::stems::StemMap;
+use super::synonyms::{Expander, Group};
 use super::units::Unit;
 use crate::i18n::Msg;
 
 /// Text fields and their boosts: a word in a title counts three times a word in the body.
 pub const TEXT_FIELDS: [(&str, f32); 3] = [("title", 3.0), ("keywords", 2.0), ("body", 1.0)];
+/// A compound part or a synonym counts this much of the word itself, in the same field.
+pub const DERIVED_FACTOR: f32 = 0.5;
 
 /// Fast field holding the unit's position in [`SearchIndex::units`].
-const DOC_FIELD: &str = "doc";
+pub const DOC_FIELD: &str = "doc";
 const FACET_FIELD: &str = "facet";
 
-/// The index with the units it was built from.
+/// One indexed field: its boost, and whether it holds the words themselves or derived ones.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexField {
+    pub field: Field,
+    pub boost: f32,
+    pub direct: bool,
+}
+
+/// The index with the units it was built from and the words it knows.
 pub struct SearchIndex {
     pub index: Index,
     pub reader: IndexReader,
     pub units: Vec<Unit>,
-    pub stemming: Stemming,
-    pub text_fields: Vec<(Field, f32)>,
-    pub facet_field: Field,
+    pub stems: StemMap,
+    pub fields: Vec<IndexField>,
+    /// Every folded word a visitor may type that leads to indexed stems: the site's words and the
+    /// thesaurus's, each with its stem.
+    pub dictionary: BTreeMap<String, String>,
 }
 
-/// One result: the unit's position in `units` and its score.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Hit {
-    pub doc: usize,
-    pub score: f32,
-}
-
-/// Facet filters: every (facet key, value) must hold.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    pub facets: Vec<(String, String)>,
-}
+/// A unit's three texts as folded words (stop words gone), with their offsets.
+type UnitTokens = [Vec<Token>; 3];
 
 impl SearchIndex {
     /// Indexes `units` in memory, in one segment so that document order is unit order.
-    pub fn build(units: Vec<Unit>, stemming: Stemming) -> Result<SearchIndex> {
-        let mut builder = Schema::builder();
-        let indexing = TextFieldIndexing::default()
-            .set_tokenizer(ANALYZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        let text_options = TextOptions::default().set_indexing_options(indexing);
-        let text_fields: Vec<(Field, f32)> = TEXT_FIELDS
-            .iter()
-            .map(|(name, boost)| (builder.add_text_field(name, text_options.clone()), *boost))
+    pub fn build(units: Vec<Unit>, groups: &[Group], stemming: Stemming) -> Result<SearchIndex> {
+        let tokens: Vec<UnitTokens> = units
+            .par_iter()
+            .map_init(analyzer::folding_analyzer, |folding, unit| {
+                [&unit.index_title, &unit.keywords, &unit.body].map(|text| {
+                    let mut stream = folding.token_stream(text);
+                    let mut out = Vec::new();
+                    while stream.advance() {
+                        out.push(stream.token().clone());
+                    }
+                    out
+                })
+            })
             .collect();
+        let site_words: HashSet<String> = tokens
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|t| t.text.clone())
+            .collect();
+        let thesaurus_words = Expander::words(groups);
+        let stems = StemMap::build(
+            site_words
+                .iter()
+                .chain(&thesaurus_words)
+                .map(String::as_str),
+            stemming,
+        );
+        let parts: HashMap<&str, Vec<String>> = site_words
+            .par_iter()
+            .filter_map(|w| {
+                let own = stems.stem(w);
+                let mut part_stems: Vec<String> = compounds::split(w, &site_words)
+                    .iter()
+                    .map(|p| stems.stem(p))
+                    .filter(|s| *s != own)
+                    .collect();
+                part_stems.dedup();
+                (!part_stems.is_empty()).then_some((w.as_str(), part_stems))
+            })
+            .collect();
+        let expander = Expander::new(groups, &stems);
+
+        let mut builder = Schema::builder();
+        // Pre-tokenized text needs no analyzer; freqs and norms are what BM25 reads.
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqs);
+        let text_options = TextOptions::default().set_indexing_options(indexing);
+        let mut fields = Vec::new();
+        for (name, boost) in TEXT_FIELDS {
+            fields.push(IndexField {
+                field: builder.add_text_field(name, text_options.clone()),
+                boost,
+                direct: true,
+            });
+        }
+        for (name, boost) in TEXT_FIELDS {
+            fields.push(IndexField {
+                field: builder.add_text_field(&format!("{name}_derived"), text_options.clone()),
+                boost: boost * DERIVED_FACTOR,
+                direct: false,
+            });
+        }
         let facet_field = builder.add_facet_field(FACET_FIELD, FacetOptions::default());
         let doc_field = builder.add_u64_field(DOC_FIELD, INDEXED | STORED | FAST);
         let index = Index::create_in_ram(builder.build());
-        index
-            .tokenizers()
-            .register(ANALYZER, analyzer::analyzer(stemming));
+
+        let docs: Vec<TantivyDocument> = units
+            .par_iter()
+            .zip(&tokens)
+            .enumerate()
+            .map(|(n, (unit, unit_tokens))| {
+                let mut doc = TantivyDocument::default();
+                for (i, field_tokens) in unit_tokens.iter().enumerate() {
+                    let direct: Vec<Token> = field_tokens
+                        .iter()
+                        .map(|t| Token {
+                            text: stems.stem(&t.text),
+                            ..t.clone()
+                        })
+                        .collect();
+                    let mut derived: Vec<String> = Vec::new();
+                    for t in field_tokens {
+                        if let Some(p) = parts.get(t.text.as_str()) {
+                            derived.extend(p.iter().cloned());
+                        }
+                    }
+                    let direct_stems: Vec<String> = direct.iter().map(|t| t.text.clone()).collect();
+                    expander.expand(&direct_stems, &mut derived);
+                    doc.add_pre_tokenized_text(fields[i].field, pre_tokenized(direct));
+                    doc.add_pre_tokenized_text(
+                        fields[i + 3].field,
+                        pre_tokenized(
+                            derived
+                                .into_iter()
+                                .enumerate()
+                                .map(|(position, text)| Token {
+                                    position,
+                                    text,
+                                    ..Token::default()
+                                })
+                                .collect(),
+                        ),
+                    );
+                }
+                for (key, value) in &unit.facets {
+                    doc.add_facet(facet_field, Facet::from_path([*key, value.as_str()]));
+                }
+                doc.add_u64(doc_field, n as u64);
+                doc
+            })
+            .collect();
         // One thread: a single segment, so statistics and doc order are simple and deterministic.
         let mut writer = index
             .writer_with_num_threads::<TantivyDocument>(1, 50_000_000)
             .context(Msg::SearchIndexWriter.message())?;
-        for (n, unit) in units.iter().enumerate() {
-            let mut doc = TantivyDocument::default();
-            doc.add_text(text_fields[0].0, &unit.index_title);
-            doc.add_text(text_fields[1].0, &unit.keywords);
-            doc.add_text(text_fields[2].0, &unit.body);
-            for (key, value) in &unit.facets {
-                doc.add_facet(facet_field, Facet::from_path([*key, value.as_str()]));
-            }
-            doc.add_u64(doc_field, n as u64);
+        for doc in docs {
             writer
                 .add_document(doc)
                 .context(Msg::SearchIndexAdd.message())?;
@@ -86,83 +187,26 @@ impl SearchIndex {
         writer.commit().context(Msg::SearchIndexCommit.message())?;
         let reader = index.reader().context(Msg::SearchIndexOpen.message())?;
         reader.reload()?;
+
+        let dictionary = site_words
+            .iter()
+            .chain(&thesaurus_words)
+            .map(|w| (w.clone(), stems.stem(w)))
+            .collect();
         Ok(SearchIndex {
             index,
             reader,
             units,
-            stemming,
-            text_fields,
-            facet_field,
+            stems,
+            fields,
+            dictionary,
         })
     }
+}
 
-    /// The distinct stems of a query, in the order typed.
-    pub fn query_stems(&self, query: &str) -> Vec<String> {
-        let mut stems = Vec::new();
-        for stem in analyzer::stems(query, self.stemming) {
-            if !stems.contains(&stem) {
-                stems.push(stem);
-            }
-        }
-        stems
-    }
-
-    /// Every matching unit, best first; equal scores in unit order (as the browser sorts them).
-    pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
-        let stems = self.query_stems(query);
-        if stems.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut should: Vec<Box<dyn Query>> = Vec::new();
-        for stem in &stems {
-            for &(field, boost) in &self.text_fields {
-                let term = Term::from_field_text(field, stem);
-                let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                should.push(Box::new(BoostQuery::new(Box::new(q), boost)));
-            }
-        }
-        let text_query: Box<dyn Query> = Box::new(BooleanQuery::union(should));
-        let query: Box<dyn Query> = if filter.facets.is_empty() {
-            text_query
-        } else {
-            let mut clauses = vec![(Occur::Must, text_query)];
-            for (key, value) in &filter.facets {
-                let facet = Facet::from_path([key.as_str(), value.as_str()]);
-                let term = Term::from_facet(self.facet_field, &facet);
-                // Boost 0: a filter narrows the hits but must not change their scores.
-                let q = BoostQuery::new(
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-                    0.0,
-                );
-                clauses.push((Occur::Must, Box::new(q) as Box<dyn Query>));
-            }
-            Box::new(BooleanQuery::new(clauses))
-        };
-        let searcher = self.reader.searcher();
-        let all = (searcher.num_docs() as usize).max(1);
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(all).order_by_score())
-            .context(Msg::SearchIndexQuery.message())?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            hits.push(Hit {
-                doc: self.unit_of(&searcher, address)?,
-                score,
-            });
-        }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        hits.truncate(limit);
-        Ok(hits)
-    }
-
-    fn unit_of(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<usize> {
-        let column = searcher
-            .segment_reader(address.segment_ord)
-            .fast_fields()
-            .u64(DOC_FIELD)?;
-        column
-            .first(address.doc_id)
-            .map(|d| d as usize)
-            .context(Msg::SearchIndexNoUnit.message())
+fn pre_tokenized(tokens: Vec<Token>) -> PreTokenizedString {
+    PreTokenizedString {
+        text: String::new(),
+        tokens,
     }
 }

@@ -3,7 +3,9 @@
 // the terminal, kennisbank's client in Debian's chromium (as the search page runs it), and Pagefind
 // (its JS API, in the same browser). Run by tests/bench/search.sh after it built the site and ran
 // Pagefind on it.
-// Usage: node search-eval.mjs <site dir> <kennisbank binary> <content root>   (VERBOSE=1: every miss)
+// Usage: node search-eval.mjs <site dir> <kennisbank binary>   (VERBOSE=1: every miss)
+// The terminal reads the built site's index (`--index`): the same engine and files as a search
+// from content/, without building the index again for each query.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -16,7 +18,7 @@ const root = path.join(here, '../..');
 const require = createRequire(path.join(root, 'tests/browser/package.json'));
 const { chromium } = require('playwright-core');
 
-const [site, kennisbank, contentRoot] = process.argv.slice(2);
+const [site, kennisbank] = process.argv.slice(2);
 const TOP = 3;
 
 const cases = (await readFile(path.join(root, 'tests/search-eval.tsv'), 'utf8'))
@@ -34,7 +36,7 @@ const engines = {
   terminal: async () => {
     const out = [];
     for (const { query } of cases) {
-      const stdout = execFileSync(kennisbank, ['search', query, '--json', '--limit', String(TOP), '--root', contentRoot], {
+      const stdout = execFileSync(kennisbank, ['search', query, '--json', '--limit', String(TOP), '--index', site], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       });

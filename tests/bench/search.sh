@@ -42,7 +42,7 @@ nice -n 19 "$KB" build --output "$WORK/shipped" >&2
 say "pagefind on the shipped site"
 nice -n 19 "$PAGEFIND" --site "$WORK/shipped" --root-selector main --quiet >&2
 echo "pagefind $("$PAGEFIND" --version | awk '{print $2}'), $(chromium --version 2>/dev/null | head -1), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-nice -n 19 node "$BENCH/search-eval.mjs" "$WORK/shipped" "$KB" "$ROOT"
+nice -n 19 node "$BENCH/search-eval.mjs" "$WORK/shipped" "$KB"
 if [ -n "${EVAL_ONLY:-}" ]; then
   [ -n "${BENCH_WORK:-}" ] || rm -rf "$WORK"
   exit 0

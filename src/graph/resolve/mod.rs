@@ -49,6 +49,7 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
         config,
         mut records,
         unparsed,
+        thesaurus,
         mut diagnostics,
     } = loaded;
     let Some(SiteSource { config, file, tree }) = config else {
@@ -91,6 +92,7 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
         config,
         records,
         index,
+        thesaurus,
         lookup: keys.into_lookup(),
     };
     Ok(Checked::new(graph, diagnostics))

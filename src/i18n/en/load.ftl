@@ -63,3 +63,17 @@ wrong-type = { $problem ->
     }
 bad-date = `{ $text }` is not a date
     .help = { hint-date }
+
+# content/thesaurus.yaml
+thesaurus-small-group = a group of synonyms needs at least two terms
+    .label = { $count ->
+        [0] empty group
+        *[other] only one term
+    }
+    .help = add a term that means the same when searching, e.g. `[leraar, docent]`, or remove the line
+thesaurus-empty-term = `{ $term }` holds no word that search uses
+    .label = nothing to search for
+    .help = punctuation and stop words (de, het, een, van …) do not count in search; write the word itself
+thesaurus-repeated-term = `{ $term }` is in this group twice
+    .label = given already
+    .help = case and accents do not count in search; remove one of the two

@@ -63,3 +63,17 @@ wrong-type = { $problem ->
     }
 bad-date = `{ $text }` is geen datum.
     .help = { hint-date }
+
+# content/thesaurus.yaml
+thesaurus-small-group = Een groep synoniemen heeft minstens twee woorden nodig.
+    .label = { $count ->
+        [0] lege groep
+        *[other] maar één woord
+    }
+    .help = Zet er een woord bij dat bij het zoeken hetzelfde betekent, bv. `[leraar, docent]`, of haal de regel weg.
+thesaurus-empty-term = `{ $term }` bevat geen woord waarop gezocht wordt.
+    .label = niets om op te zoeken
+    .help = Leestekens en stopwoorden (de, het, een, van …) tellen bij het zoeken niet mee; schrijf het woord zelf.
+thesaurus-repeated-term = `{ $term }` staat twee keer in deze groep.
+    .label = al genoemd
+    .help = Bij het zoeken tellen hoofdletters en accenten niet; haal één van de twee weg.

@@ -239,6 +239,7 @@ fn the_schema_and_the_structs_agree_field_by_field() {
     agree::<TermData>("term", &TERM, &mut failures);
     agree::<PageData>("page", &PAGE, &mut failures);
     agree::<SiteConfig>("site", &SITE, &mut failures);
+    agree::<ThesaurusData>("thesaurus", &THESAURUS, &mut failures);
     agree::<Category>("category", &CATEGORY, &mut failures);
     agree::<Level>("level", &LEVEL, &mut failures);
     agree::<Vocabulary>("vocabulary", &VOCABULARY, &mut failures);

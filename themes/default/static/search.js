@@ -1,16 +1,17 @@
-/* Search client for the static index under /zoeken/index/ (format: src/search/FORMAT.md, v2).
- * No framework. The engine (Engine) runs in the browser and in Node (tests); the page code below
- * it binds the header search box on every page (a combobox with results as you type; loaded on first
- * use by search-box.js) and the search page: results as you type, facet filters with counts,
- * keyboard navigation, a live result count and the query in the URL. Content is only ever inserted as text. */
+/* Search client for the static index under /zoeken/index/ (format: src/search/FORMAT.md, v3).
+ * No framework. The engine (Engine) runs in the browser and in Node (tests); it is the query of
+ * src/search/engine.rs step for step, so the terminal and the browser give the same results in the
+ * same order (parity tests: tests/suite/search.rs, tests/browser/gates/search.test.mjs). The page
+ * code below it binds the header search box on every page (a combobox with results as you type;
+ * loaded on first use by search-box.js) and the search page: results as you type, facet filters
+ * with counts, keyboard navigation, a live result count and the query in the URL. Content is only
+ * ever inserted as text. */
 (function () {
   'use strict';
 
-  var FORMAT_VERSION = 2;
-  var PREFIX_FACTOR = 0.6; // a word that only starts with what was typed counts less than the word
-  var TYPO_FACTOR = 0.5; // a word one edit away counts less still
-  var MAX_EXPANSIONS = 30;
-  var TYPO_MIN_LENGTH = 5;
+  var FORMAT_VERSION = 3;
+  var MAX_EXPANSIONS = 30; // longer words a word being typed stands for
+  var TYPO_MIN_LENGTH = 5; // shorter words are not corrected
   var EXTRA = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ĳ': 'ij', 'ł': 'l', 'đ': 'd', 'þ': 'th' };
 
   /* Lowercase and fold diacritics, as tantivy's LowerCaser + AsciiFoldingFilter do. */
@@ -35,22 +36,31 @@
     return unescape(encodeURIComponent(s)).length;
   }
 
-  /* One edit (substitution, insertion, deletion) apart? */
+  /* One substitution, insertion, deletion or swap of two neighbours apart? */
   function oneEdit(a, b) {
     if (a === b) return false;
     var la = a.length, lb = b.length;
     if (Math.abs(la - lb) > 1) return false;
     var i = 0;
     while (i < la && i < lb && a[i] === b[i]) i++;
-    if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+    if (la === lb) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
     if (la > lb) return a.slice(i + 1) === b.slice(i);
     return a.slice(i) === b.slice(i + 1);
+  }
+
+  /* A posting's score from its one-byte level (src/search/format.rs, `value`). */
+  function value(level) {
+    return ((32 + (level & 31)) << (level >> 5)) - 32;
   }
 
   function Engine(base, fetchJson) {
     this.base = base;
     this.fetchJson = fetchJson;
     this.shardCache = new Map();
+    this.postingsCache = new Map();
     this.docCache = new Map();
     this.facetPromise = null;
     this.initPromise = null;
@@ -78,13 +88,16 @@
     return this.base + name + '.' + this.manifest.hash + '.json';
   };
 
-  /* The query's words, folded, without stop words and overlong tokens. */
+  /* The query's words, folded, without stop words, overlong tokens and repeats. */
   Engine.prototype.queryWords = function (query) {
     var self = this;
-    return tokens(query)
-      .filter(function (t) { return utf8Length(t.text) < self.manifest.max_token_bytes; })
-      .map(function (t) { return fold(t.text); })
-      .filter(function (w) { return !self.stopWords.has(w); });
+    var out = [];
+    tokens(query).forEach(function (t) {
+      if (utf8Length(t.text) >= self.manifest.max_token_bytes) return;
+      var w = fold(t.text);
+      if (!self.stopWords.has(w) && out.indexOf(w) === -1) out.push(w);
+    });
+    return out;
   };
 
   /* Index of the shard whose range holds `word`: the last shard starting at or before it. */
@@ -107,95 +120,114 @@
     return out;
   };
 
-  Engine.prototype.shard = function (i) {
-    if (!this.shardCache.has(i)) {
-      this.shardCache.set(i, this.fetchJson(this.file('shard-' + i)));
-    }
-    return this.shardCache.get(i);
+  Engine.prototype.cached = function (cache, name) {
+    if (!cache.has(name)) cache.set(name, this.fetchJson(this.file(name)));
+    return cache.get(name);
   };
 
-  /* stem → { factor, shard } for one query word. */
-  Engine.prototype.expand = async function (word, prefix) {
-    var self = this;
-    var found = new Map();
-    var add = function (stem, factor, shard) {
-      var old = found.get(stem);
-      if (!old || old.factor < factor) found.set(stem, { factor: factor, shard: shard });
-    };
-    var stemOf = function (shard, surface) {
-      var s = shard.words[surface];
-      return s === '' ? surface : s;
-    };
-    var exact = await this.shard(this.shardFor(word));
-    if (Object.prototype.hasOwnProperty.call(exact.words, word)) add(stemOf(exact, word), 1, exact);
-    if (prefix && word.length >= 2) {
-      var shards = await Promise.all(this.shardsForPrefix(word).map(function (i) { return self.shard(i); }));
-      var candidates = [];
-      shards.forEach(function (shard) {
-        Object.keys(shard.words).forEach(function (w) {
-          if (w !== word && w.startsWith(word)) candidates.push([w, shard]);
-        });
-      });
-      candidates.sort(function (a, b) { return a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1); });
-      candidates.slice(0, MAX_EXPANSIONS).forEach(function (c) { add(stemOf(c[1], c[0]), PREFIX_FACTOR, c[1]); });
-    }
-    if (found.size === 0 && word.length >= TYPO_MIN_LENGTH) {
-      // One wrong, missing or extra letter after the first: look among words with the same first letter.
-      var typoShards = await Promise.all(this.shardsForPrefix(word[0]).map(function (i) { return self.shard(i); }));
-      typoShards.forEach(function (shard) {
-        Object.keys(shard.words).forEach(function (w) {
-          if (oneEdit(word, w)) add(stemOf(shard, w), TYPO_FACTOR, shard);
-        });
-      });
-    }
-    return found;
+  Engine.prototype.shard = function (i) { return this.cached(this.shardCache, 'shard-' + i); };
+
+  /* Every [word, stem entry] of the given shards that passes `keep`. */
+  Engine.prototype.wordsWhere = async function (indexes, keep) {
+    var shards = await Promise.all(indexes.map(this.shard, this));
+    var out = [];
+    shards.forEach(function (shard) {
+      shard.words.forEach(function (w, n) { if (keep(w)) out.push([w, shard.stems[shard.stem[n]]]); });
+    });
+    return out;
   };
 
-  function decodePostings(flat) {
-    var out = new Map();
-    var doc = 0;
-    for (var i = 0; i < flat.length; i += 2) {
-      doc += flat[i];
-      out.set(doc, flat[i + 1]);
+  /* The candidate stems of one query word ({ entry, own }), its own stem first. */
+  Engine.prototype.candidates = async function (word, typing) {
+    var shard = await this.shard(this.shardFor(word));
+    var lo = 0, hi = shard.words.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (shard.words[mid] < word) lo = mid + 1; else hi = mid;
     }
+    var own = shard.words[lo] === word ? shard.stems[shard.stem[lo]] : null;
+    var others = [];
+    if (typing && word.length >= 2) {
+      others = await this.wordsWhere(this.shardsForPrefix(word), function (w) { return w !== word && w.startsWith(word); });
+      others.sort(function (a, b) { return a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
+      others = others.slice(0, MAX_EXPANSIONS);
+    }
+    if (!own && others.length === 0 && word.length >= TYPO_MIN_LENGTH) {
+      var first = word[0];
+      others = await this.wordsWhere(this.shardsForPrefix(first), function (w) { return w.startsWith(first) && oneEdit(word, w); });
+    }
+    var out = own ? [{ entry: own, own: true }] : [];
+    others.forEach(function (o) {
+      if (!out.some(function (c) { return c.entry[0] === o[1][0]; })) out.push({ entry: o[1], own: false });
+    });
+    return out;
+  };
+
+  function pairs(flat) {
+    var out = [];
+    for (var i = 0; i < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
     return out;
   }
 
-  /* Ranked units: [{ doc, score, stems }], best first, ties in unit order. `prefix`: treat the
-   * last word as unfinished (as you type). */
+  /* A stem's list of [unit, level]: complete, or only its best postings (the head). */
+  Engine.prototype.list = async function (entry, complete) {
+    if (entry[1] === null || !complete) return pairs(entry[3]);
+    var file = await this.cached(this.postingsCache, 'postings-' + entry[1]);
+    var p = file[entry[0]];
+    var unit = 0;
+    return p[0].map(function (d, i) { unit += d; return [unit, p[1][i]]; });
+  };
+
+  /* Ranked units: { hits: [{ unit, matched, score }], words, stems, complete, atLeast }.
+   * options.prefix: the last word is still being typed. options.limit: only that many hits are
+   * needed; for one word and at most manifest.head hits the shards' best postings are enough
+   * (complete is then false when a list was cut: the order of the first `limit` is exact, the
+   * number of hits a lower bound). */
   Engine.prototype.search = async function (query, options) {
     await this.init();
-    var prefix = !!(options && options.prefix);
-    var words = this.queryWords(query);
     var self = this;
-    var scale = this.manifest.scale;
-    var expansions = await Promise.all(words.map(function (w, i) {
-      return self.expand(w, prefix && i === words.length - 1);
-    }));
-    var totals = new Map();
-    var seenExact = new Set();
-    var matched = new Set();
-    expansions.forEach(function (stems) {
-      var best = new Map();
-      stems.forEach(function (info, stem) {
-        // Two words with one stem count once, as in `kennisbank search`.
-        if (info.factor === 1) {
-          if (seenExact.has(stem)) return;
-          seenExact.add(stem);
-        }
-        matched.add(stem);
-        var postings = decodePostings(info.shard.stems[stem] || []);
-        postings.forEach(function (q, doc) {
-          var s = (q / scale) * info.factor;
-          if (!best.has(doc) || best.get(doc) < s) best.set(doc, s);
-        });
-      });
-      best.forEach(function (s, doc) { totals.set(doc, (totals.get(doc) || 0) + s); });
+    var prefix = !!(options && options.prefix);
+    var limit = options && options.limit;
+    var words = this.queryWords(query);
+    var all = await Promise.all(words.map(function (w, i) { return self.candidates(w, prefix && i === words.length - 1); }));
+    var ownStems = new Set();
+    var used = [];
+    words.forEach(function (w, i) {
+      var c = all[i];
+      if (c.length && c[0].own) {
+        if (ownStems.has(c[0].entry[0])) return; // another word of the query has this stem
+        ownStems.add(c[0].entry[0]);
+      }
+      used.push({ word: w, candidates: c });
     });
-    var hits = [];
-    totals.forEach(function (score, doc) { hits.push({ doc: doc, score: score }); });
-    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return { hits: hits, stems: Array.from(matched), words: words };
+    var complete = !(used.length === 1 && limit && limit <= this.manifest.head);
+    var isComplete = true;
+    var stems = [];
+    var totals = new Map();
+    for (var u = 0; u < used.length; u++) {
+      var best = new Map(); // unit → the word's best score in that unit
+      for (var k = 0; k < used[u].candidates.length; k++) {
+        var c = used[u].candidates[k];
+        if (stems.indexOf(c.entry[0]) === -1) stems.push(c.entry[0]);
+        if (!complete && c.entry[1] !== null) isComplete = false;
+        var factor = c.own ? 2 : 1;
+        (await this.list(c.entry, complete)).forEach(function (p) {
+          var weight = value(p[1]) * factor;
+          if (!(best.get(p[0]) >= weight)) best.set(p[0], weight);
+        });
+      }
+      best.forEach(function (weight, unit) {
+        var hit = totals.get(unit);
+        if (!hit) totals.set(unit, (hit = { unit: unit, doc: unit, matched: 0, score: 0 }));
+        hit.matched += 1;
+        hit.score += weight;
+      });
+    }
+    var hits = Array.from(totals.values());
+    hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.unit - b.unit; });
+    var atLeast = hits.length;
+    used.forEach(function (w) { w.candidates.forEach(function (c) { atLeast = Math.max(atLeast, c.entry[2]); }); });
+    return { hits: hits, words: used.map(function (w) { return w.word; }), stems: stems, complete: isComplete, atLeast: atLeast };
   };
 
   /* Display data of units: { url, title, kind, crumbs, text }. */
@@ -238,7 +270,7 @@
     var toks = tokens(text);
     var hit = function (t) {
       var f = fold(t.text);
-      return stems.some(function (s) { return s.length >= 2 && f.startsWith(s); });
+      return stems.some(function (s) { return (s.length >= 2 && f.startsWith(s)) || (s.length >= 4 && f.includes(s)); });
     };
     var first = toks.find(hit);
     var start = 0;
@@ -299,8 +331,11 @@
     });
   }
 
-  function countText(n, query) {
-    return n === 0 ? 'Geen resultaten voor “' + query.trim() + '”' : n + (n === 1 ? ' resultaat' : ' resultaten');
+  /* The number of results; `exact` false: n is a lower bound (the header box read only the best postings). */
+  function countText(n, query, exact) {
+    if (n === 0) return 'Geen resultaten voor “' + query.trim() + '”';
+    if (exact === false) return 'Minstens ' + n + ' resultaten';
+    return n + (n === 1 ? ' resultaat' : ' resultaten');
   }
 
   /* ------------------------------------------------- the header box on every page (combobox) */
@@ -357,7 +392,7 @@
       }
       var result, docs;
       try {
-        result = await engine.search(query, { prefix: !/\s$/.test(query) });
+        result = await engine.search(query, { prefix: !/\s$/.test(query), limit: BOX_LIMIT });
         docs = await engine.docs(result.hits.slice(0, BOX_LIMIT).map(function (h) { return h.doc; }));
       } catch (err) {
         if (mine === generation) status.textContent = 'Zoeken lukt nu niet: ' + err.message;
@@ -375,11 +410,12 @@
         panel.appendChild(li);
       });
       var all = option('zoeksuggestie-alle', form.getAttribute('action') + '?q=' + encodeURIComponent(query.trim()), 'search-option search-option-all');
-      all.textContent = result.hits.length > BOX_LIMIT
-        ? 'Alle ' + result.hits.length + ' resultaten, met filters'
+      var count = result.complete ? result.hits.length : result.atLeast;
+      all.textContent = count > BOX_LIMIT
+        ? (result.complete ? 'Alle ' + count : 'Alle') + ' resultaten, met filters'
         : 'Naar de zoekpagina, met filters';
       panel.appendChild(all);
-      status.textContent = countText(result.hits.length, query);
+      status.textContent = countText(count, query, result.complete);
       setActive(-1);
       if (document.activeElement === input) open();
     }

@@ -1,0 +1,148 @@
+//! Synonyms applied at build time: where a unit's text holds a term of a group, the other terms'
+//! stems are indexed beside it as lower-weighted tokens. *behoud* then also carries *retention*,
+//! *werkplekbegeleider* carries *mentor*, so the browser and the terminal find them without
+//! shipping or applying a thesaurus at query time.
+//!
+//! Groups come from the thesaurus (`content/thesaurus.yaml`, every term expands) and the
+//! glossary (a term's title and its `synonyms`): a glossary term of several words only *triggers*
+//! its group, because its words are common on their own (the glossary's *leraar in opleiding*
+//! must not make every *leraar* match *opleiding*). Terms match by stems, so inflections count.
+
+use std::collections::HashMap;
+
+use super::analyzer;
+use super::stems::StemMap;
+
+/// One term as written, and whether its words are added where another term of its group occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub text: String,
+    pub expands: bool,
+}
+
+/// Terms that mean the same when searching.
+pub type Group = Vec<Term>;
+
+/// The groups compiled to stems: finds terms in a run of stems and says what to add.
+#[derive(Debug, Default)]
+pub struct Expander {
+    /// First stem of a term → (the term's stems, its group).
+    starts: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Per group: the stems of each expanding term.
+    adds: Vec<Vec<Vec<String>>>,
+}
+
+impl Expander {
+    pub fn new(groups: &[Group], stems: &StemMap) -> Self {
+        let mut expander = Expander::default();
+        for (g, group) in groups.iter().enumerate() {
+            let mut adds = Vec::new();
+            for term in group {
+                let words: Vec<String> = analyzer::surface_words(&term.text)
+                    .iter()
+                    .map(|w| stems.stem(w))
+                    .collect();
+                let Some(first) = words.first() else { continue };
+                let starts = expander.starts.entry(first.clone()).or_default();
+                if !starts.contains(&(words.clone(), g)) {
+                    starts.push((words.clone(), g));
+                }
+                if term.expands {
+                    adds.push(words);
+                }
+            }
+            expander.adds.push(adds);
+        }
+        expander
+    }
+
+    /// The stems to add for a field whose stems are `text`, in order: for each occurrence of a
+    /// term, the other expanding terms of its group (their stems that the term itself lacks).
+    pub fn expand(&self, text: &[String], out: &mut Vec<String>) {
+        if self.starts.is_empty() {
+            return;
+        }
+        for i in 0..text.len() {
+            let Some(terms) = self.starts.get(&text[i]) else {
+                continue;
+            };
+            for (words, group) in terms {
+                if text[i..].starts_with(words) {
+                    let from = out.len();
+                    for stem in self.adds[*group].iter().flatten() {
+                        if !words.contains(stem) && !out[from..].contains(stem) {
+                            out.push(stem.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The stems every term of the groups is made of: they need a place in the stem map.
+    pub fn words(groups: &[Group]) -> Vec<String> {
+        groups
+            .iter()
+            .flatten()
+            .flat_map(|t| analyzer::surface_words(&t.text))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Stemming;
+
+    fn term(text: &str, expands: bool) -> Term {
+        Term {
+            text: text.into(),
+            expands,
+        }
+    }
+
+    fn expand(groups: &[Group], text: &str) -> Vec<String> {
+        let mut words = Expander::words(groups);
+        words.extend(analyzer::surface_words(text));
+        let stems = StemMap::build(words.iter().map(String::as_str), Stemming::Snowball);
+        let expander = Expander::new(groups, &stems);
+        let text: Vec<String> = analyzer::surface_words(text)
+            .iter()
+            .map(|w| stems.stem(w))
+            .collect();
+        let mut out = Vec::new();
+        expander.expand(&text, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_term_brings_the_others_of_its_group() {
+        let groups = vec![vec![
+            term("behoud", true),
+            term("retention", true),
+            term("teacher retention", true),
+        ]];
+        assert_eq!(
+            expand(&groups, "Het behoud van startende leraren"),
+            ["retention", "teacher"]
+        );
+        assert_eq!(expand(&groups, "over retention"), ["behoud", "teacher"]);
+    }
+
+    #[test]
+    fn terms_match_by_stem_and_in_sequence() {
+        let groups = vec![vec![
+            term("begeleiding startende leraren", false),
+            term("inductie", true),
+        ]];
+        assert_eq!(
+            expand(&groups, "De begeleiding van startende leraar"),
+            ["inductie"]
+        );
+        assert!(expand(&groups, "begeleiding en leraren").is_empty());
+        assert!(
+            expand(&groups, "inductie").is_empty(),
+            "a term that only triggers adds nothing"
+        );
+    }
+}
