@@ -316,6 +316,8 @@ pub struct SourceCard {
     pub citation: String,
     pub finding_count: usize,
     pub effects: Vec<String>,
+    /// The schema.org type of its JSON-LD: research is a `ScholarlyArticle`.
+    pub schema_type: &'static str,
 }
 
 pub fn source_card(graph: &KnowledgeGraph, s: Id<Source>) -> SourceCard {
@@ -338,6 +340,10 @@ pub fn source_card(graph: &KnowledgeGraph, s: Id<Source>) -> SourceCard {
             .iter()
             .map(|&e| graph[e].key.clone())
             .collect(),
+        schema_type: match data.kind.as_str() {
+            "wetenschappelijk" | "praktijkonderzoek" => "ScholarlyArticle",
+            _ => "CreativeWork",
+        },
     }
 }
 

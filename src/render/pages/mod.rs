@@ -1,0 +1,239 @@
+//! Which pages the site has, which template renders each, and what that template sees.
+//!
+//! [`Plan`] is the one plan API the renderer uses: overviews, then records, then taxonomies. What
+//! a template sees is one `Serialize` struct per template ([`Template`]), so the contract between
+//! this code and a theme is checked by the compiler; `themes/README.md` lists it, and a test
+//! compares that list with what the pages really get. Decisions a template would otherwise make
+//! from strings (is this the home page, does it list backlinks) are made here ([`PageView`]).
+//!
+//! [`overviews`] plans the home page and section overviews, [`records`] one page per record,
+//! [`taxonomies`] the theme and sector pages; [`bibliography`] and [`matrix`] shape the data of
+//! the source lists and the evidence matrix.
+
+use serde::Serialize;
+use tera::Context;
+
+// Before the modules, so they can use `template!`.
+/// `template!(EffectPage<'_> => "effect.html");`: the struct is what that template sees.
+macro_rules! template {
+    ($vars:ty => $name:literal) => {
+        impl Template for $vars {
+            const NAME: &'static str = $name;
+        }
+    };
+}
+
+mod bibliography;
+mod matrix;
+mod overviews;
+mod records;
+mod taxonomies;
+
+#[cfg(test)]
+mod tests;
+
+use super::RenderOptions;
+use super::view::Link;
+use crate::graph::{KnowledgeGraph, PageRef};
+
+/// One page to render.
+#[derive(Debug)]
+pub struct PlannedPage {
+    pub output_path: String,
+    pub template: String,
+    pub context: Context,
+}
+
+/// The variables one template gets besides `site` and `page`.
+trait Template: Serialize {
+    /// The file in the theme's `templates/`.
+    const NAME: &'static str;
+}
+
+/// A template's whole context: `site`, `page` and its own variables, side by side.
+#[derive(Serialize)]
+struct Full<'a, T> {
+    site: &'a SiteView,
+    page: &'a PageView,
+    #[serde(flatten)]
+    vars: &'a T,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SiteView {
+    title: String,
+    description: Option<String>,
+    base_path: String,
+    base_url: String,
+    language: String,
+    drafts: bool,
+    nav: Vec<NavItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct NavItem {
+    title: &'static str,
+    url: String,
+    /// The first path segment this item stands for, to mark the current section.
+    section: &'static str,
+}
+
+/// Page-level data every template gets as `page`.
+#[derive(Debug, Clone, Serialize)]
+struct PageView {
+    title: String,
+    description: Option<String>,
+    url: String,
+    path: String,
+    /// Which top-level section the page belongs to (`effecten`, `bronnen`, …) for the navigation.
+    section: String,
+    kind: &'static str,
+    breadcrumbs: Vec<Crumb>,
+    backlinks: Vec<Link>,
+    /// The home page: its title is the site's alone.
+    is_home: bool,
+    /// A page of its own content (a record or a plain page): it says "what links here" even
+    /// when nothing does. Overviews, theme pages, search and 404 do not.
+    shows_backlinks: bool,
+    /// Has a canonical address and Open Graph tags: every page but the 404 page, which the host
+    /// serves at any unknown address.
+    is_canonical: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Crumb {
+    title: String,
+    url: String,
+}
+
+/// The overview pages: (section key, Dutch title).
+const SECTIONS: [(&str, &str); 6] = [
+    ("effecten", "Effecten"),
+    ("waarde-en-randvoorwaarden", "Waarde en randvoorwaarden"),
+    ("bronnen", "Bronnen"),
+    ("bewijs", "Bewijsmatrix"),
+    ("kennisbank", "Kennisbank"),
+    ("begrippen", "Begrippen"),
+];
+
+/// Receives planned pages one by one, in plan order.
+pub type Emit<'e> = &'e mut dyn FnMut(PlannedPage);
+
+/// Every page of the site, planned when asked, in the order overviews, records, taxonomies: the
+/// renderer renders each record page as soon as its context exists and can drop both, instead of
+/// holding every context at once.
+pub struct Plan<'g> {
+    planner: Planner<'g>,
+}
+
+impl<'g> Plan<'g> {
+    pub fn new(graph: &'g KnowledgeGraph, options: &RenderOptions) -> Plan<'g> {
+        Plan {
+            planner: Planner::new(graph, options),
+        }
+    }
+
+    /// The home page, section overviews, 404 and search page, one at a time: some are megabytes
+    /// of context at 10,000 pages, so each goes to `emit` before the next is planned.
+    pub fn overviews(&self, emit: Emit) {
+        self.planner.overviews(emit);
+    }
+
+    /// Every record with a page, in plan order; plan each with [`Plan::record`].
+    pub fn records(&self) -> Vec<PageRef> {
+        self.planner.graph.all_pages()
+    }
+
+    pub fn record(&self, page: PageRef) -> PlannedPage {
+        self.planner.record_page(page)
+    }
+
+    /// The theme and sector pages, one at a time like [`Plan::overviews`].
+    pub fn taxonomies(&self, emit: Emit) {
+        self.planner.taxonomies(emit);
+    }
+}
+
+struct Planner<'g> {
+    graph: &'g KnowledgeGraph,
+    site: SiteView,
+    base: String,
+}
+
+impl<'g> Planner<'g> {
+    fn new(graph: &'g KnowledgeGraph, options: &RenderOptions) -> Planner<'g> {
+        let base = graph.config.base_path();
+        let site = SiteView {
+            title: graph.config.title.clone(),
+            description: graph.config.description.clone(),
+            base_path: base.clone(),
+            base_url: graph.config.absolute_base(),
+            language: graph.config.language.clone(),
+            drafts: options.drafts,
+            nav: SECTIONS
+                .iter()
+                .map(|(section, title)| NavItem {
+                    title,
+                    url: format!("{base}{section}/"),
+                    section,
+                })
+                .collect(),
+        };
+        Planner { graph, site, base }
+    }
+
+    /// The page at `output_path`, rendered by `T`'s template with `vars`.
+    fn planned<T: Template>(&self, output_path: String, page: &PageView, vars: &T) -> PlannedPage {
+        let full = Full {
+            site: &self.site,
+            page,
+            vars,
+        };
+        PlannedPage {
+            output_path,
+            template: T::NAME.to_string(),
+            context: Context::from_serialize(full).expect("a context struct is a map"),
+        }
+    }
+
+    fn crumb(&self, title: &str, path: &str) -> Crumb {
+        Crumb {
+            title: title.to_string(),
+            url: format!("{}{path}", self.base),
+        }
+    }
+
+    /// A page's own data; `shows_backlinks` is for the record pages to set.
+    fn page_view(
+        &self,
+        title: &str,
+        path: &str,
+        section: &str,
+        kind: &'static str,
+        crumbs: Vec<Crumb>,
+    ) -> PageView {
+        PageView {
+            title: title.to_string(),
+            description: None,
+            url: format!("{}{path}", self.base),
+            path: path.to_string(),
+            section: section.to_string(),
+            kind,
+            breadcrumbs: crumbs,
+            backlinks: Vec::new(),
+            is_home: path.is_empty(),
+            shows_backlinks: false,
+            is_canonical: path != NOT_FOUND_PATH,
+        }
+    }
+
+    /// The introduction an editor wrote for an overview, as HTML.
+    fn intro(&self, key: &str) -> Option<String> {
+        self.graph
+            .intro(key)
+            .map(|p| p.origin.markdown.render(|r| self.graph.target(r)).html)
+    }
+}
+
+/// Where the host finds the page for unknown addresses.
+const NOT_FOUND_PATH: &str = "404.html";
