@@ -45,6 +45,9 @@ impl Fetcher {
             header::ACCEPT_LANGUAGE,
             HeaderValue::from_static("nl,en;q=0.8"),
         );
+        // ring instead of reqwest's default aws-lc-rs: the same TLS, without a C library and
+        // cmake to compile on every clean build (CI, Netlify). Installing twice is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = Client::builder()
             .user_agent(options.user_agent.as_str())
             .default_headers(headers)
