@@ -28,14 +28,14 @@ pub const SCALE: f32 = 100.0;
 /// Postings per list in the shards: the header box shows 8 results, and the best 8 of every
 /// candidate list are all a one-word query needs for them (see `engine.rs`).
 pub const HEAD: usize = 8;
-/// A shard closes at about this many bytes of JSON (≈ 3 kB gzipped).
-pub const SHARD_BYTES: usize = 10_000;
+/// A shard closes at about this many bytes of JSON (≈ 2.5 kB gzipped).
+pub const SHARD_BYTES: usize = 6_000;
 /// A postings file closes at about this many bytes of JSON; a longer list has a file to itself.
 pub const POSTINGS_BYTES: usize = 40_000;
 /// Units per doc-table file: a result costs the download of its file.
 pub const DOC_CHUNK: usize = 4;
 /// Characters of a unit's text shipped for its excerpt.
-pub const EXCERPT_CHARS: usize = 300;
+pub const EXCERPT_CHARS: usize = 240;
 
 /// A file of the exported index, by its name inside the index folder.
 #[derive(Debug, Clone)]
@@ -167,10 +167,12 @@ fn shard_file(starts: &mut Vec<String>, shard: &mut Shard) -> ExportFile {
 
 /// Every file of the browser index; `manifest.json` last.
 pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFile>> {
+    let mut timings = crate::timings::Timings::start();
     let lists: BTreeMap<String, Vec<(u32, u32)>> = weights(index)?
         .iter()
         .map(|(stem, w)| (stem.clone(), list(w)))
         .collect();
+    timings.lap("weights");
     let mut files = Vec::new();
 
     // Postings files: the complete lists of every stem that has more than its head.
@@ -198,6 +200,7 @@ pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFil
         files.push(postings_file(postings_files, &mut postings));
     }
 
+    timings.lap("postings");
     // Shards: consecutive runs of words, each with the heads of its words' stems.
     let mut starts: Vec<String> = Vec::new();
     let mut shard = Shard::default();
@@ -232,6 +235,7 @@ pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFil
         files.push(shard_file(&mut starts, &mut shard));
     }
 
+    timings.lap("shards");
     // Doc table, in chunks: what a result shows.
     let mut doc_files = 0;
     for (n, chunk) in index.units.chunks(DOC_CHUNK).enumerate() {
@@ -285,6 +289,8 @@ pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFil
         bytes: json(&facets),
     });
 
+    timings.lap("docs+facets");
+    timings.print("search export");
     let hash = index_hash(&files);
     for f in &mut files {
         f.name = format!("{}.{hash}.json", f.name);

@@ -76,19 +76,30 @@ pub struct FacetValue {
 /// A posting's score as shipped: one byte, a small float (3 bits of exponent, 5 of mantissa), so
 /// a list costs a byte per unit while scores keep 3 % precision. Integer arithmetic only, so
 /// JavaScript and Rust agree to the last digit.
-pub fn value(level: u32) -> u32 {
+pub const fn value(level: u32) -> u32 {
     ((32 + (level & 31)) << (level >> 5)) - 32
 }
 
+/// Every level's value, ascending.
+const VALUES: [u32; 256] = {
+    let mut values = [0; 256];
+    let mut l = 0;
+    while l < 256 {
+        values[l] = value(l as u32);
+        l += 1;
+    }
+    values
+};
+
 /// The level whose [`value`] is nearest to `score` (at least 1: a posting always counts).
 pub fn level(score: f32) -> u32 {
-    let mut best = 1;
-    for l in 1..256 {
-        if (value(l) as f32 - score).abs() < (value(best) as f32 - score).abs() {
-            best = l;
-        }
+    // The first level at or above the score, or the one below it if that is nearer.
+    let above = (VALUES.partition_point(|&v| (v as f32) < score) as u32).clamp(1, 255);
+    if above > 1 && score - value(above - 1) as f32 <= value(above) as f32 - score {
+        above - 1
+    } else {
+        above
     }
-    best
 }
 
 /// Delta-encodes ascending numbers (the first stays absolute).

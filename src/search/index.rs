@@ -63,6 +63,7 @@ type UnitTokens = [Vec<Token>; 3];
 impl SearchIndex {
     /// Indexes `units` in memory, in one segment so that document order is unit order.
     pub fn build(units: Vec<Unit>, groups: &[Group], stemming: Stemming) -> Result<SearchIndex> {
+        let mut timings = crate::timings::Timings::start();
         let tokens: Vec<UnitTokens> = units
             .par_iter()
             .map_init(analyzer::folding_analyzer, |folding, unit| {
@@ -104,6 +105,7 @@ impl SearchIndex {
             })
             .collect();
         let expander = Expander::new(groups, &stems);
+        timings.lap("words");
 
         let mut builder = Schema::builder();
         // Pre-tokenized text needs no analyzer; freqs and norms are what BM25 reads.
@@ -175,6 +177,7 @@ impl SearchIndex {
                 doc
             })
             .collect();
+        timings.lap("documents");
         // One thread: a single segment, so statistics and doc order are simple and deterministic.
         let mut writer = index
             .writer_with_num_threads::<TantivyDocument>(1, 50_000_000)
@@ -187,6 +190,8 @@ impl SearchIndex {
         writer.commit().context(Msg::SearchIndexCommit.message())?;
         let reader = index.reader().context(Msg::SearchIndexOpen.message())?;
         reader.reload()?;
+        timings.lap("tantivy");
+        timings.print("search index");
 
         let dictionary = site_words
             .iter()

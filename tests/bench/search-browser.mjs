@@ -1,6 +1,7 @@
 // Search figures for built sites, kennisbank's index next to Pagefind's, in Debian's chromium:
-// index size (on disk and gzipped), bytes a first one-word query downloads, and the time from the
-// input event to the results in the DOM once loaded (median over the query words).
+// index size (on disk and gzipped), bytes a first one-word query downloads (median over 12 words:
+// 4 of high, 4 of middle, 4 of low frequency, and per group), and the time from the input event
+// to the results in the DOM once loaded (median over the same words).
 // Run by tests/bench/search.sh, which builds the sites and runs Pagefind on them first.
 // Usage: node search-browser.mjs <label>=<site dir>...   (query words from src/bin/kennisbank-generate/words.txt)
 import { createRequire } from 'node:module';
@@ -16,16 +17,18 @@ const require = createRequire(path.join(root, 'tests/browser/package.json'));
 const { chromium } = require('playwright-core');
 
 const SHOWN = 8; // results a visitor sees first: the header box shows 8, Pagefind gets 8 fragments
-const QUERIES = 20;
+const PER_BAND = 4;
 
-/** 20 query words spread over the frequency ranks of the shared vocabulary (both sites use it). */
+/** Four query words of high, four of middle and four of low frequency in the shared vocabulary
+ * (both sites use it; it is sorted most frequent first): evenly spread over its first 5 %, the
+ * 5 % around its middle, and its last 5 %. */
 async function queryWords(stopWords) {
   const words = (await readFile(path.join(root, 'src/bin/kennisbank-generate/words.txt'), 'utf8'))
     .split('\n')
     .filter((w) => /^\p{L}{6,}$/u.test(w) && !stopWords.has(w));
-  const out = [];
-  for (let i = 0; out.length < QUERIES; i++) out.push(words[Math.floor((i * words.length) / QUERIES / 3)]);
-  return out; // from the most frequent words down to ones in about a third of the vocabulary
+  const band = (from) => Array.from({ length: PER_BAND }, (_, i) =>
+    words[Math.floor(words.length * (from + (0.05 * i) / PER_BAND))]);
+  return { high: band(0), middle: band(0.475), low: band(0.95) };
 }
 
 /** What a host that compresses JSON and scripts sends: gzip, unless the file is gzip already. */
@@ -58,7 +61,7 @@ const tools = {
       return `/effecten/${effects[0].name}/`;
     },
     box: '#zoekterm',
-    counts: (p) => p.startsWith('/zoeken/index/') || /^\/search(-box)?\.[0-9a-f]+\.js$/.test(p),
+    counts: (p) => p.startsWith('/zoeken/index/') || /^\/search(-box|-page)?\.[0-9a-f]+\.js$/.test(p),
     // The header box: done when the panel has been refilled (its last option is always there).
     timed: async (page, word) => page.evaluate((w) => new Promise((resolve, reject) => {
       const input = document.getElementById('zoekterm');
@@ -146,8 +149,9 @@ async function measure(browser, base, site, name, words) {
 
 const firstSite = process.argv[2].split('=')[1];
 const manifest = JSON.parse(await readFile(path.join(firstSite, 'zoeken/index/manifest.json'), 'utf8'));
-const words = await queryWords(new Set(manifest.stop_words));
-console.log(`query words (${words.length}): ${words.join(' ')}`);
+const bands = await queryWords(new Set(manifest.stop_words));
+const words = [...bands.high, ...bands.middle, ...bands.low];
+for (const [name, list] of Object.entries(bands)) console.log(`${name}-frequency words: ${list.join(' ')}`);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -160,7 +164,7 @@ for (const arg of process.argv.slice(2)) {
   const units = JSON.parse(await readFile(path.join(site, 'zoeken/index/manifest.json'), 'utf8')).units;
   const ours = await sizes([
     ...(await files(path.join(site, 'zoeken/index'))),
-    ...(await files(site)).filter((f) => /\/search(-box)?\.[0-9a-f]+\.js$/.test(f)),
+    ...(await files(site)).filter((f) => /\/search(-box|-page)?\.[0-9a-f]+\.js$/.test(f)),
   ]);
   // Pagefind: what its JS API needs (not its UI bundles, not the wasm of other languages).
   const pf = await sizes((await files(path.join(site, 'pagefind'))).filter((f) => {
@@ -175,7 +179,14 @@ for (const arg of process.argv.slice(2)) {
   const res = {};
   for (const name of ['kennisbank', 'pagefind']) res[name] = await measure(browser, server.base, site, name, words);
   const k = res.kennisbank, p = res.pagefind;
-  console.log(`| first one-word query, bytes on the wire (median; max) | ${kB(median(k.firstBytes))} kB; ${kB(Math.max(...k.firstBytes))} kB | ${kB(median(p.firstBytes))} kB; ${kB(Math.max(...p.firstBytes))} kB | ${(median(k.firstBytes) / median(p.firstBytes)).toFixed(2)} |`);
+  const bytesRow = (label, from, to) => {
+    const kb = k.firstBytes.slice(from, to), pb = p.firstBytes.slice(from, to);
+    console.log(`| ${label} | ${kB(median(kb))} kB; ${kB(Math.max(...kb))} kB | ${kB(median(pb))} kB; ${kB(Math.max(...pb))} kB | ${(median(kb) / median(pb)).toFixed(2)} |`);
+  };
+  bytesRow(`first one-word query, bytes on the wire, all ${words.length} words (median; max)`, 0, words.length);
+  bytesRow('… the high-frequency words', 0, PER_BAND);
+  bytesRow('… the middle-frequency words', PER_BAND, 2 * PER_BAND);
+  bytesRow('… the low-frequency words', 2 * PER_BAND, 3 * PER_BAND);
   console.log(`| input event → ${SHOWN} results in the DOM, once loaded (median; max) | ${median(k.times).toFixed(1)} ms; ${Math.max(...k.times).toFixed(1)} ms | ${median(p.times).toFixed(1)} ms; ${Math.max(...p.times).toFixed(1)} ms | ${(median(k.times) / median(p.times)).toFixed(2)} |`);
   if (process.env.VERBOSE) {
     for (let i = 0; i < words.length; i++) {
