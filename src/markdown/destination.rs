@@ -11,8 +11,38 @@ pub struct Link {
     pub span: Range<usize>,
     /// The destination as pulldown-cmark resolved it (escapes and entities decoded).
     pub dest: String,
+    /// The link's title (`[a](b "titel")`), written back when the render stage rewrites the
+    /// destination of a link to a Markdown file.
+    pub title: String,
     pub image: bool,
     pub target: Destination,
+}
+
+impl Link {
+    /// Whether the link may reach a page: [`Destination::is_allowed`], and for an image also an
+    /// inline raster picture (`data:image/png;base64,…`). Anything else could run script or
+    /// show another site's content under ours.
+    pub fn is_safe(&self) -> bool {
+        match &self.target {
+            Destination::OtherScheme(scheme) if scheme == "data" => {
+                self.image && is_raster_data(&self.dest)
+            }
+            target => target.is_allowed(),
+        }
+    }
+}
+
+/// `data:image/png`, `jpeg`, `gif`, `webp` or `avif`: pictures that carry no script. SVG is left
+/// out on purpose: opened on its own it is a document that may run script.
+fn is_raster_data(dest: &str) -> bool {
+    let cleaned = as_browsers_read(dest).to_ascii_lowercase();
+    let Some(rest) = cleaned.strip_prefix("data:image/") else {
+        return false;
+    };
+    ["png", "jpeg", "gif", "webp", "avif"].iter().any(|mime| {
+        rest.strip_prefix(mime)
+            .is_some_and(|after| after.starts_with([';', ',']))
+    })
 }
 
 /// Where a link points.
@@ -48,11 +78,7 @@ impl Destination {
     /// control characters and spaces around, are ignored by URL parsing, so `java&#9;script:`
     /// is `javascript:` too.
     pub fn classify(dest: &str) -> Destination {
-        let cleaned: String = dest
-            .trim_matches(|c: char| c <= ' ')
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect();
+        let cleaned = as_browsers_read(dest);
         if cleaned.is_empty() {
             return Destination::Empty;
         }
@@ -98,6 +124,15 @@ impl Destination {
     pub fn is_allowed(&self) -> bool {
         !matches!(self, Destination::OtherScheme(_))
     }
+}
+
+/// A destination as URL parsing reads it: without the controls and spaces around it and the
+/// tabs and line ends inside.
+fn as_browsers_read(dest: &str) -> String {
+    dest.trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
 }
 
 /// The scheme of an absolute URL (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`,

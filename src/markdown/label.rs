@@ -8,10 +8,15 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, html};
 
 /// `<a href="…">` exactly as pulldown-cmark writes a link.
 pub(crate) fn open_link(out: &mut String, href: &str) {
+    open_link_titled(out, href, "");
+}
+
+/// `<a href="…" title="…">` (no title attribute when `title` is empty).
+pub(crate) fn open_link_titled(out: &mut String, href: &str, title: &str) {
     let start = Event::Start(Tag::Link {
         link_type: LinkType::Inline,
         dest_url: CowStr::from(href),
-        title: CowStr::from(""),
+        title: CowStr::from(title),
         id: CowStr::from(""),
     });
     html::push_html(out, iter::once(start));

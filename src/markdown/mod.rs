@@ -62,9 +62,31 @@ use serde::Serialize;
 
 pub use destination::{Destination, Link};
 pub use heading::{Heading, Section, slug_or};
+pub use label::is_control;
 pub use problem::{Control, Problem, ProblemKind};
 pub use reference::{Target, WikiRef};
-use template::{Form, Template};
+use template::{Filling, Form, Template};
+
+/// What finishes a body: where each reference goes, and each link to a content file.
+pub trait Resolve {
+    fn reference(&mut self, reference: &WikiRef) -> Option<Target>;
+
+    /// The `href` (fragment included) of the page a link to a Markdown file of `content/`
+    /// stands for; `None` leaves the link as written.
+    fn content_file(&mut self, link: &Link) -> Option<String> {
+        let _ = link;
+        None
+    }
+}
+
+/// A closure over references as a [`Resolve`] (links to files are left as written).
+struct References<F>(F);
+
+impl<F: FnMut(&WikiRef) -> Option<Target>> Resolve for References<F> {
+    fn reference(&mut self, reference: &WikiRef) -> Option<Target> {
+        (self.0)(reference)
+    }
+}
 
 /// The options every body is read with.
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -152,25 +174,55 @@ impl Parsed {
     }
 
     /// The HTML and headings, each reference finished by `resolve` (`None`: shown as text).
+    /// Links to content files are left as written: [`Parsed::render_with`] points them at pages.
     pub fn render(&self, resolve: impl FnMut(&WikiRef) -> Option<Target>) -> Rendered {
-        let targets = self.targets(resolve);
+        self.render_with(References(resolve))
+    }
+
+    /// The HTML and headings, each reference finished by `resolve` (`None`: shown as text), and
+    /// each link to a content file pointed at its page.
+    pub fn render_with(&self, mut resolve: impl Resolve) -> Rendered {
+        let targets = self.targets(&mut resolve);
+        let pages: Vec<Option<String>> = self
+            .links
+            .iter()
+            .map(|l| {
+                l.target
+                    .is_markdown_file()
+                    .then(|| resolve.content_file(l))
+                    .flatten()
+            })
+            .collect();
         Rendered {
-            html: self.html.fill(Form::Html, &self.references, &targets),
+            html: self.html.fill(Form::Html, self.filling(&targets, &pages)),
             headings: self.headings_with(&targets),
+        }
+    }
+
+    fn filling<'a>(
+        &'a self,
+        targets: &'a [Option<Target>],
+        pages: &'a [Option<String>],
+    ) -> Filling<'a> {
+        Filling {
+            refs: &self.references,
+            targets,
+            links: &self.links,
+            pages,
         }
     }
 
     /// The text of the body without markup (for search and summaries), references reduced to
     /// their labels, paragraphs, items, cells and headings each ending a line.
     pub fn plain_text(&self, resolve: impl FnMut(&WikiRef) -> Option<Target>) -> String {
-        let targets = self.targets(resolve);
-        self.text.fill(Form::Plain, &self.references, &targets)
+        let targets = self.targets(&mut References(resolve));
+        self.text.fill(Form::Plain, self.filling(&targets, &[]))
     }
 
     /// Each heading with the plain text under it, up to the next heading (text before the first
     /// heading belongs to none).
     pub fn sections(&self, resolve: impl FnMut(&WikiRef) -> Option<Target>) -> Vec<Section> {
-        let targets = self.targets(resolve);
+        let targets = self.targets(&mut References(resolve));
         let headings = self.headings_with(&targets);
         self.headings
             .iter()
@@ -180,7 +232,7 @@ impl Parsed {
                 let range = range.start.min(range.end)..range.end;
                 let text = self
                     .text
-                    .fill_range(range, Form::Plain, &self.references, &targets);
+                    .fill_range(range, Form::Plain, self.filling(&targets, &[]));
                 Section {
                     heading,
                     text: non_blank_lines(&text),
@@ -189,8 +241,11 @@ impl Parsed {
             .collect()
     }
 
-    fn targets(&self, resolve: impl FnMut(&WikiRef) -> Option<Target>) -> Vec<Option<Target>> {
-        self.references.iter().map(resolve).collect()
+    fn targets(&self, resolve: &mut impl Resolve) -> Vec<Option<Target>> {
+        self.references
+            .iter()
+            .map(|r| resolve.reference(r))
+            .collect()
     }
 
     fn headings_with(&self, targets: &[Option<Target>]) -> Vec<Heading> {
@@ -199,7 +254,7 @@ impl Parsed {
             .map(|h| Heading {
                 level: h.level,
                 id: h.id.clone(),
-                text: h.text.fill(Form::Heading, &self.references, targets),
+                text: h.text.fill(Form::Heading, self.filling(targets, &[])),
             })
             .collect()
     }

@@ -60,6 +60,9 @@ pub(crate) struct Pass<'a> {
     html_block: Option<(String, Range<usize>)>,
     /// Where the previous text event ended in a lone `[`, for a `[[` split over two events.
     open_bracket: Option<usize>,
+    /// For each open Markdown link or image: whether its tags are written (an unsafe one shows
+    /// only its text).
+    open_links: Vec<bool>,
 }
 
 impl<'a> Pass<'a> {
@@ -78,6 +81,7 @@ impl<'a> Pass<'a> {
             code_blocks: 0,
             html_block: None,
             open_bracket: None,
+            open_links: Vec::new(),
         }
     }
 
@@ -206,18 +210,39 @@ impl<'a> Pass<'a> {
             Event::Start(Tag::Link {
                 link_type,
                 ref dest_url,
+                ref title,
                 ..
             }) => {
-                self.link(link_type, dest_url, &range, false);
-                self.push(event);
+                let index = self.link(link_type, dest_url, title, &range, false);
+                let link = &self.links[index];
+                let safe = link.is_safe();
+                self.open_links.push(safe);
+                if !safe {
+                    // `javascript:` and its like never reach a page: the text stays, unlinked.
+                } else if link.target.is_markdown_file() {
+                    // The render stage writes the page the file becomes.
+                    self.out.push(Out::Hole(index, Part::LinkOpen));
+                } else {
+                    self.push(event);
+                }
             }
             Event::Start(Tag::Image {
                 link_type,
                 ref dest_url,
+                ref title,
                 ..
             }) => {
-                self.link(link_type, dest_url, &range, true);
-                self.push(event);
+                let index = self.link(link_type, dest_url, title, &range, true);
+                let safe = self.links[index].is_safe();
+                self.open_links.push(safe);
+                if safe {
+                    self.push(event);
+                }
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if self.open_links.pop().unwrap_or(true) {
+                    self.push(event);
+                }
             }
             event => self.push(event),
         }
@@ -304,7 +329,15 @@ impl<'a> Pass<'a> {
         self.push(Event::Text(text));
     }
 
-    fn link(&mut self, link_type: LinkType, dest: &str, range: &Range<usize>, image: bool) {
+    /// Records a Markdown link or image; its index in `links`.
+    fn link(
+        &mut self,
+        link_type: LinkType,
+        dest: &str,
+        title: &str,
+        range: &Range<usize>,
+        image: bool,
+    ) -> usize {
         let target = match link_type {
             LinkType::Email => Destination::Mail,
             _ => Destination::classify(dest),
@@ -312,9 +345,11 @@ impl<'a> Pass<'a> {
         self.links.push(Link {
             span: self.body_range(range),
             dest: dest.to_string(),
+            title: title.to_string(),
             image,
             target,
         });
+        self.links.len() - 1
     }
 
     fn wiki(

@@ -1,6 +1,9 @@
 //! Text with holes where resolved references go: the parse leaves one, the render stage fills
 //! it once the graph knows every reference's URL and title, without parsing the body again.
+//! A Markdown link to a content file (`[a](../bronnen/x.md)`) has a hole for its opening tag
+//! too: the page the file becomes is known only to the graph.
 
+use super::destination::Link;
 use super::label;
 use super::reference::{Target, WikiRef};
 
@@ -13,13 +16,15 @@ pub(crate) enum Part {
     Label,
     /// `</a>`, when the reference resolved.
     Close,
+    /// `<a href="…">` of a Markdown link to a content file (the hole's index is a link's).
+    LinkOpen,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hole {
     /// Byte offset in the template's text.
     pub at: u32,
-    /// Index into the body's references.
+    /// Index into the body's references, or for [`Part::LinkOpen`] its links.
     pub reference: u32,
     pub part: Part,
 }
@@ -38,6 +43,18 @@ pub(crate) enum Form {
 pub(crate) struct Template {
     text: Box<str>,
     holes: Box<[Hole]>,
+}
+
+/// What fills the holes: the body's references and links, and what the caller resolved each
+/// to (`None`: left as written).
+#[derive(Clone, Copy)]
+pub(crate) struct Filling<'a> {
+    pub refs: &'a [WikiRef],
+    pub targets: &'a [Option<Target>],
+    pub links: &'a [Link],
+    /// For each link to a content file, the `href` of the page it stands for (its fragment
+    /// included).
+    pub pages: &'a [Option<String>],
 }
 
 /// A [`Template`] being written.
@@ -76,8 +93,7 @@ impl Template {
         &self,
         range: std::ops::Range<usize>,
         form: Form,
-        refs: &[WikiRef],
-        targets: &[Option<Target>],
+        filling: Filling<'_>,
     ) -> String {
         let at_end = range.end == self.text.len();
         let mut out = String::with_capacity(range.len() + self.holes.len() * 48);
@@ -92,29 +108,31 @@ impl Template {
             }
             out.push_str(&self.text[last..at]);
             last = at;
-            let i = hole.reference as usize;
-            write_hole(&mut out, hole.part, form, &refs[i], targets[i].as_ref());
+            write_hole(&mut out, *hole, form, filling);
         }
         out.push_str(&self.text[last..range.end]);
         label::without_controls(out)
     }
 
-    pub fn fill(&self, form: Form, refs: &[WikiRef], targets: &[Option<Target>]) -> String {
-        self.fill_range(0..self.text.len(), form, refs, targets)
+    pub fn fill(&self, form: Form, filling: Filling<'_>) -> String {
+        self.fill_range(0..self.text.len(), form, filling)
     }
 }
 
-fn write_hole(
-    out: &mut String,
-    part: Part,
-    form: Form,
-    reference: &WikiRef,
-    target: Option<&Target>,
-) {
-    match (part, target) {
+fn write_hole(out: &mut String, hole: Hole, form: Form, filling: Filling<'_>) {
+    let i = hole.reference as usize;
+    if hole.part == Part::LinkOpen {
+        let link = &filling.links[i];
+        let href = filling.pages.get(i).and_then(Option::as_deref);
+        let href = href.unwrap_or(&link.dest);
+        label::open_link_titled(out, &href, &link.title);
+        return;
+    }
+    let (reference, target) = (&filling.refs[i], filling.targets[i].as_ref());
+    match (hole.part, target) {
         (Part::Open, Some(target)) => label::open_link(out, &target.href(reference)),
         (Part::Close, Some(_)) => out.push_str("</a>"),
-        (Part::Open | Part::Close, None) => {}
+        (Part::Open | Part::Close, None) | (Part::LinkOpen, _) => {}
         (Part::Label, target) => {
             // An unresolved reference (only in text nobody checked) shows its key.
             let text = target.map_or(reference.key.as_str(), |t| t.label.as_str());

@@ -452,11 +452,6 @@ fn links_are_classified_for_the_check() {
             OtherScheme("vbscript".into()),
             false,
         ),
-        (
-            "![a](data:image/png;base64,AAAA)",
-            OtherScheme("data".into()),
-            false,
-        ),
         ("[a]()", Empty, false),
         (
             "[a][r]\n\n[r]: /bronnen/x/",
@@ -470,6 +465,11 @@ fn links_are_classified_for_the_check() {
         assert_eq!(link.target, target, "{body:?}");
         assert_eq!(link.target.is_markdown_file(), markdown_file, "{body:?}");
         assert_eq!(link.target.is_allowed(), !matches!(target, OtherScheme(_)));
+        assert_eq!(
+            link.is_safe(),
+            !matches!(target, OtherScheme(_)),
+            "{body:?}"
+        );
         assert_eq!(link.image, body.starts_with('!'), "{body:?}");
         let text = &body[link.span.clone()];
         assert!(text.starts_with(['[', '<', '!']), "{body:?}: {text:?}");
@@ -509,5 +509,87 @@ fn the_former_scanner_cases_still_hold() {
         ProblemKind::MissingKind {
             target: "geen referentie".into()
         }
+    );
+}
+
+/// A link that could run script shows its text and nothing else; a picture inline as PNG, JPEG,
+/// GIF, WebP or AVIF data is fine, an SVG or any other `data:` is not.
+#[test]
+fn unsafe_links_never_reach_the_html() {
+    for body in [
+        "[klik](javascript:alert(1))",
+        "[klik](JavaScript:alert(1) \"titel\")",
+        "[klik](java&#9;script:alert(1))",
+        "[klik](vbscript:msgbox)",
+        "[klik](data:text/html,<script>x</script>)",
+        "<javascript:alert(1)>",
+        "[klik][r]\n\n[r]: javascript:alert(1)",
+        "![plaatje](data:image/svg+xml,<svg onload=alert(1)>)",
+        "[![plaatje](javascript:x)](javascript:y)",
+    ] {
+        let parsed = parse(body);
+        assert!(parsed.links().iter().all(|l| !l.is_safe()), "{body:?}");
+        let html = parsed.render(resolve).html;
+        for bad in ["href", "src"] {
+            assert!(!html.contains(bad), "{body:?} gave {html:?}");
+        }
+    }
+    assert_eq!(
+        html("[klik *hier*](javascript:x)"),
+        "<p>klik <em>hier</em></p>\n"
+    );
+    assert_eq!(
+        html("![alt](javascript:x) en [a](https://example.org)"),
+        "<p>alt en <a href=\"https://example.org\">a</a></p>\n"
+    );
+    for ok in [
+        "data:image/png;base64,AAAA",
+        "DATA:image/JPEG;base64,AA",
+        "data:image/webp,AA",
+    ] {
+        let body = format!("![foto]({ok})");
+        let parsed = parse(&body);
+        assert!(parsed.links()[0].is_safe(), "{ok}");
+        assert!(parsed.render(resolve).html.contains("<img src="), "{ok}");
+    }
+    assert!(!parse("[a](data:image/png;base64,AAAA)").links()[0].is_safe());
+}
+
+/// A link to a content file becomes a link to its page (the caller knows which), with the
+/// link's own fragment and title; left as written by `render`, which knows no files.
+#[test]
+fn links_to_content_files_point_at_their_pages() {
+    struct Files;
+    impl Resolve for Files {
+        fn reference(&mut self, r: &WikiRef) -> Option<Target> {
+            resolve(r)
+        }
+        fn content_file(&mut self, link: &Link) -> Option<String> {
+            let Destination::Relative { path, fragment } = &link.target else {
+                return None;
+            };
+            let page = (path == "../bronnen/rug-2017.md").then_some("/bronnen/rug-2017/")?;
+            Some(match fragment {
+                Some(f) => format!("{page}#{f}"),
+                None => page.to_string(),
+            })
+        }
+    }
+    let body = "[de *studie*](../bronnen/rug-2017.md \"RuG\") en [dit](../bronnen/rug-2017.md#bevinding-2) \
+                en [weg](../bronnen/weg.md) en [[bron:rug-2017]]";
+    let html = parse(body).render_with(Files).html;
+    assert_eq!(
+        html,
+        "<p><a href=\"/bronnen/rug-2017/\" title=\"RuG\">de <em>studie</em></a> en \
+         <a href=\"/bronnen/rug-2017/#bevinding-2\">dit</a> en \
+         <a href=\"../bronnen/weg.md\">weg</a> en <a href=\"/bronnen/rug-2017/\">RuG (2017)</a></p>\n"
+    );
+    assert_eq!(
+        parse(body)
+            .render(resolve)
+            .html
+            .matches("rug-2017.md")
+            .count(),
+        2
     );
 }
