@@ -19,6 +19,7 @@ pub(super) const FILES: &[(&str, &str, &str)] = files![
     "load.ftl",
     "graph.ftl",
     "evidence.ftl",
+    "links.ftl",
     "render.ftl",
     "build.ftl",
     "linkcheck.ftl",

@@ -37,6 +37,7 @@ message_ids! {
         EmptyFile = "empty-file",
         MissingFrontMatter = "missing-front-matter",
         UnclosedFrontMatter = "unclosed-front-matter",
+        ControlCharacter = "control-character",
         // load: folders, site.yaml, the YAML and its fields
         NoContent = "no-content",
         NoConfig = "no-config",
@@ -84,6 +85,14 @@ message_ids! {
         DuplicateLink = "duplicate-link",
         MissingEvidenceKind = "missing-evidence-kind",
         UnknownEvidenceKind = "unknown-evidence-kind",
+        // links in bodies, addresses in front matter
+        MissingReferenceKind = "missing-reference-kind",
+        EmptyReference = "empty-reference",
+        UnclosedReference = "unclosed-reference",
+        UnclosedComment = "unclosed-comment",
+        UnsafeUrl = "unsafe-url",
+        RelativeUrl = "relative-url",
+        UnknownFile = "unknown-file",
         // render: the theme
         NoTheme = "no-theme",
         TemplateUnreadable = "template-unreadable",

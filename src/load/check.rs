@@ -6,7 +6,7 @@
 //! plain scalar is a number, a boolean or empty; quoted and block scalars are always text. The
 //! test at the bottom keeps this check and the typing in agreement, field by field.
 
-use crate::diagnostics::{Diagnostics, SourceFile, suggestion};
+use crate::diagnostics::{Diagnostics, SourceFile, closest, suggestion};
 use crate::i18n::{Code, Msg};
 use crate::model::PartialDate;
 use crate::source::{Entry, Node, ScalarStyle, Shape, Step};
@@ -94,6 +94,9 @@ impl<'t> Checker<'_, 't> {
 
     fn map(&mut self, node: &'t Node, entries: &'t [Entry], shape: &Shape) {
         let fields = shape.fields();
+        // The fields unknown keys look like: a typo in a required key is one mistake, reported
+        // at the typo ("did you mean"), not also as the field missing.
+        let mut meant: Vec<&str> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             if let Some(first) = entries[..i].iter().find(|e| e.key == entry.key) {
                 let (line, _) = self.file.line_col(first.key_span.start);
@@ -109,6 +112,7 @@ impl<'t> Checker<'_, 't> {
             }
             let Some(field) = fields.iter().find(|f| f.key == entry.key) else {
                 let keys = fields.iter().map(|f| f.key);
+                meant.extend(closest(&entry.key, keys.clone()));
                 self.diagnostics.push(
                     Code::UnknownKey
                         .error()
@@ -128,6 +132,9 @@ impl<'t> Checker<'_, 't> {
         for field in fields.iter().filter(|f| f.required) {
             if !entries.iter().any(|e| e.key == field.key) {
                 self.typable = false;
+                if meant.contains(&field.key) {
+                    continue;
+                }
                 let diagnostic = match self.path_text() {
                     Some(path) => Code::WrongType
                         .error()

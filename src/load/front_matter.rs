@@ -40,6 +40,49 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<String, Diagnost
     }
 }
 
+/// NUL and the other control characters (tab and line ends aside) in a file's text: editors
+/// cannot see them, so the first is reported at its place, with the lines of the others, and
+/// each is replaced by spaces of its length (positions stay) so no later stage ever sees one.
+/// One diagnostic per file: a file full of them (saved as UTF-16, say) is one mistake.
+pub fn take_controls(path: &std::path::Path, text: &mut String) -> Option<Diagnostic> {
+    let found: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| crate::markdown::is_control(c))
+        .collect();
+    let &(first, char) = found.first()?;
+    let mut cleaned = String::with_capacity(text.len());
+    let mut last = 0;
+    for &(at, c) in &found {
+        cleaned.push_str(&text[last..at]);
+        cleaned.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        last = at + c.len_utf8();
+    }
+    cleaned.push_str(&text[last..]);
+    *text = cleaned;
+    let file = SourceFile::new(path, text.as_str());
+    let first_line = file.line_col(first).0;
+    let mut lines: Vec<usize> = found[1..]
+        .iter()
+        .map(|&(at, _)| file.line_col(at).0)
+        .filter(|&line| line != first_line)
+        .collect();
+    lines.dedup();
+    let shown: Vec<String> = lines.iter().take(8).map(usize::to_string).collect();
+    let more = if lines.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
+    Some(
+        Code::ControlCharacter
+            .error()
+            .arg("char", format!("U+{:04X}", u32::from(char)))
+            .arg("more", found.len() - 1)
+            .arg("lines", format!("{}{more}", shown.join(", ")))
+            .at(&file, Span::new(first, char.len_utf8())),
+    )
+}
+
 /// Splits `file` into front matter and body.
 pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let text: &str = &file.text;
@@ -138,6 +181,20 @@ mod tests {
         let err = split(&file("---\ntitle: a\nbody\n")).unwrap_err();
         assert_eq!(err.code, "unclosed-front-matter");
         assert_eq!(err.line_col(), Some((1, 1)));
+    }
+
+    #[test]
+    fn control_characters_are_one_error_and_never_stay() {
+        let p = std::path::Path::new("x.md");
+        let mut text = "---\ntitle: a\0b\n---\nTekst\u{85} \0\nnog\0\0\n".to_string();
+        let len = text.len();
+        let d = take_controls(p, &mut text).unwrap();
+        assert_eq!(d.code, "control-character");
+        assert_eq!(d.line_col(), Some((2, 9)));
+        assert_eq!(text.len(), len);
+        assert_eq!(text, "---\ntitle: a b\n---\nTekst    \nnog  \n");
+        let mut clean = "---\ntitle: a\tb\r\n---\n".to_string();
+        assert!(take_controls(p, &mut clean).is_none());
     }
 
     #[test]

@@ -119,13 +119,16 @@ pub fn read_config(root: &Path, content_dir: &Path) -> (Option<SiteSource>, Diag
             return (None, diagnostics);
         }
     };
-    let text = match front_matter::decode(&shown, bytes) {
+    let mut text = match front_matter::decode(&shown, bytes) {
         Ok(text) => text,
         Err(d) => {
             diagnostics.push(d);
             return (None, diagnostics);
         }
     };
+    if let Some(d) = front_matter::take_controls(&shown, &mut text) {
+        diagnostics.push(d);
+    }
     let file = SourceFile::new(shown, text);
     let typed =
         parse::typed_yaml::<SiteConfig>(&file, &file.text, 0, &schema::SITE, &mut diagnostics);

@@ -32,8 +32,11 @@ pub(super) fn parse_bytes(root: &Path, kind: Kind, path: &Path, bytes: Vec<u8>) 
 
 /// Parses the text of a content file of `kind`, shown to editors as `path`: the record, if the
 /// file could be typed, and every problem found in it.
-fn parse_file(kind: Kind, path: &Path, text: String) -> (Option<Arc<dyn Record>>, Diagnostics) {
+fn parse_file(kind: Kind, path: &Path, mut text: String) -> (Option<Arc<dyn Record>>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
+    if let Some(d) = front_matter::take_controls(path, &mut text) {
+        diagnostics.push(d);
+    }
     let file = SourceFile::new(path, text);
     let record = kind.with(ParseRecord {
         file: &file,

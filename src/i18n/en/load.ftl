@@ -11,6 +11,13 @@ missing-front-matter = this file does not start with front matter
 unclosed-front-matter = the front matter is never closed
     .label = opened here
     .help = add a line with only `---` after the last front-matter field
+control-character = an invisible control character ({ $char }) stands here
+    .label = invisible character
+    .help = such characters come along when copying and pasting, and do not belong in text; put the cursor right after the caret's place and press Backspace, or type the word again{ $more ->
+        [0] {""}
+        [one] ; there is one more in this file (line { $lines })
+       *[other] ; there are { $more } more in this file (lines { $lines })
+    }
 
 # Loading: the folders, site.yaml and the YAML of the front matter.
 

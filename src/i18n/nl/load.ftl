@@ -11,6 +11,14 @@ missing-front-matter = Dit bestand begint niet met front matter.
 unclosed-front-matter = De front matter wordt nergens afgesloten.
     .label = hier geopend
     .help = Zet na het laatste veld van de front matter een regel met alleen `---`.
+# $char is het teken als U+0000; $more het aantal andere in het bestand, $lines hun regels.
+control-character = Hier staat een onzichtbaar stuurteken ({ $char }).
+    .label = onzichtbaar teken
+    .help = Zo'n teken komt meestal mee bij kopiëren en plakken, en hoort niet in tekst. Zet de cursor direct achter de plek van de caret en druk op Backspace, of typ het woord opnieuw. { $more ->
+        [0] {""}
+        [one] Er staat er nog één in dit bestand (regel { $lines }).
+       *[other] Er staan er nog { $more } in dit bestand (regel { $lines }).
+    }
 
 # Inlezen: de mappen, site.yaml en de YAML van de front matter.
 

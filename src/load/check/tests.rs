@@ -38,15 +38,34 @@ fn reports_every_unknown_and_duplicate_key() {
     let codes: Vec<_> = found.iter().map(|(code, line, _)| (*code, *line)).collect();
     assert_eq!(
         codes,
-        [
-            ("unknown-key", 2),
-            ("unknown-key", 4),
-            ("duplicate-key", 5),
-            ("wrong-type", 2)
-        ]
+        [("unknown-key", 2), ("unknown-key", 4), ("duplicate-key", 5)]
     );
     assert_eq!(found[0].2.as_deref(), Some("did you mean `title`?"));
     assert!(!typable);
+}
+
+/// A typo in a required key is one mistake: the unknown key, with the hint naming the field;
+/// the field is not reported missing as well. A key that looks like no field leaves both.
+#[test]
+fn a_misspelled_required_key_is_one_error() {
+    let (typable, found) = problems(
+        "title: T
+sumary: S
+",
+        &TERM,
+    );
+    assert!(!typable);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "unknown-key");
+    assert_eq!(found[0].2.as_deref(), Some("did you mean `summary`?"));
+    let (_, found) = problems(
+        "title: T
+xyz: S
+",
+        &TERM,
+    );
+    let codes: Vec<_> = found.iter().map(|f| f.0).collect();
+    assert_eq!(codes, ["unknown-key", "wrong-type"]);
 }
 
 #[test]
