@@ -7,6 +7,7 @@
 
 pub mod index;
 pub mod links;
+pub mod paths;
 mod resolve;
 pub mod tags;
 
@@ -126,6 +127,8 @@ pub struct KnowledgeGraph {
     /// Groups of terms that mean the same when searching (`content/thesaurus.yaml`), as written.
     pub thesaurus: Vec<Vec<String>>,
     lookup: HashMap<(Kind, String), PageRef>,
+    /// Each record by its file, relative to `content/` ([`paths::content_relative`]).
+    files: HashMap<String, PageRef>,
 }
 
 impl<D: RecordData> std::ops::Index<Id<Doc<D>>> for KnowledgeGraph {
@@ -139,6 +142,11 @@ impl KnowledgeGraph {
     /// The page a reference of `kind` with `key` points at.
     pub fn find(&self, kind: Kind, key: &str) -> Option<PageRef> {
         self.lookup.get(&(kind, key.to_string())).copied()
+    }
+
+    /// The record of a Markdown file of `content/` (`bronnen/x.md`).
+    pub fn page_of_file(&self, file: &str) -> Option<PageRef> {
+        self.files.get(file).copied()
     }
 
     /// Site-relative path of a page, without the base path: `effecten/x/`.

@@ -76,15 +76,27 @@ impl Keys {
         }
     }
 
+    /// Whether `key` names a file that failed to load (and was reported).
+    pub(super) fn is_unparsed(&self, kind: Kind, key: &str) -> bool {
+        matches!(
+            self.targets.get(&(kind, key.to_string())),
+            Some(Target::Unparsed)
+        )
+    }
+
+    /// Whether `key` names a draft left out of this build.
+    pub(super) fn is_draft(&self, kind: Kind, key: &str) -> bool {
+        matches!(
+            self.targets.get(&(kind, key.to_string())),
+            Some(Target::Draft)
+        )
+    }
+
     /// The diagnostic for a reference to something that does not exist, with the closest key.
     fn missing(&self, kind: Kind, key: &str) -> Diagnostic {
         let info = kind.info();
         let diagnostic = info.unknown_code.error().arg("key", key);
-        let is_draft = matches!(
-            self.targets.get(&(kind, key.to_string())),
-            Some(Target::Draft)
-        );
-        if is_draft {
+        if self.is_draft(kind, key) {
             return diagnostic.help(Msg::DraftArticle);
         }
         let mut candidates: Vec<&str> = self

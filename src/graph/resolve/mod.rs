@@ -7,7 +7,8 @@
 //!
 //! [`keys`] registers keys and resolves references; one file per kind checks that kind
 //! ([`effects`], [`rows`], [`sources`] with [`evidence`], [`articles`]); [`vocabulary`] checks tags and other
-//! site.yaml values, [`bodies`] the `[[…]]` references in Markdown, [`config`] site.yaml itself;
+//! site.yaml values, [`bodies`] the `[[…]]` references in Markdown, [`urls`] the Markdown links
+//! and the addresses of front matter, [`config`] site.yaml itself;
 //! [`warnings`] comes last; [`order`] sorts the records first.
 
 mod articles;
@@ -19,6 +20,7 @@ mod keys;
 mod order;
 mod rows;
 mod sources;
+mod urls;
 mod vocabulary;
 mod warnings;
 
@@ -57,6 +59,7 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
     };
     let has_findings = records.sources.iter().any(|s| !s.data.findings.is_empty());
     config::check(&config, &file, &tree, has_findings, &mut diagnostics);
+    urls::check_config(&file, &tree, &mut diagnostics);
     let mut drafts = Vec::new();
     if !options.drafts {
         records.articles.retain(|a| {
@@ -68,6 +71,10 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
     }
     order::sort(&config, &mut records);
     let keys = Keys::register(&records, &unparsed, &drafts, &mut diagnostics);
+    let files = records
+        .iter()
+        .map(|(page, r)| (super::paths::content_relative(&r.origin().file.path), page))
+        .collect();
     let mut index = Index::new(&records);
     let mut used_tags = HashSet::new();
     let mut cx = Context {
@@ -83,6 +90,7 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
     articles::check(&records, &mut cx);
     vocabulary::check_tags(&records, &mut cx);
     bodies::check(&records, &mut cx);
+    urls::check(&records, &files, &mut cx);
     warnings::check(&records, &mut cx, &file, &tree);
     vocabulary::collect_tags(&records, &config, &mut index);
     if diagnostics.has_errors() {
@@ -94,6 +102,7 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
         index,
         thesaurus,
         lookup: keys.into_lookup(),
+        files,
     };
     Ok(Checked::new(graph, diagnostics))
 }

@@ -231,7 +231,7 @@ impl<'g> Planner<'g> {
     fn intro(&self, key: &str) -> Option<String> {
         self.graph
             .intro(key)
-            .map(|p| p.origin.markdown.render(|r| self.graph.target(r)).html)
+            .map(|p| self.graph.render_body(&p.origin).html)
     }
 }
 

@@ -121,12 +121,7 @@ impl Planner<'_> {
         let path = g.path(page);
         let output_path = format!("{path}index.html");
         let view = self.record_view(page, &path);
-        let rendered = g
-            .records
-            .get(page)
-            .origin()
-            .markdown
-            .render(|r| g.target(r));
+        let rendered = g.render_body(g.records.get(page).origin());
         let body = Body {
             body: rendered.html,
             toc: rendered.headings,
