@@ -77,8 +77,9 @@ impl Checked<KnowledgeGraph> {
 impl Checked<Arc<KnowledgeGraph>> {
     /// The same graph with new origins for some records (`serve`, after an edit), when every new
     /// origin differs from the old one only in its body and that body references the same pages
-    /// in the same order: then every check still holds and no relation changes. `Err(self)`,
-    /// unchanged, otherwise.
+    /// and has the same Markdown links, in the same order, and nothing the reading reports: then
+    /// every check of the resolve stage still holds and no relation changes (anchors and site
+    /// paths are checked after every render). `Err(self)`, unchanged, otherwise.
     pub fn with_bodies(self, edits: Vec<(PageRef, Origin)>) -> Result<Self, Self> {
         let same = |page: PageRef, new: &Origin| {
             let old = self.value.records.get(page).origin();
@@ -91,9 +92,19 @@ impl Checked<Arc<KnowledgeGraph>> {
                     .map(|r| (r.kind_word.clone(), r.key.clone()))
                     .collect::<Vec<_>>()
             };
+            // Markdown links too (they are checked and may be backlinks), and no new problem.
+            let links = |o: &Origin| {
+                o.markdown
+                    .links()
+                    .iter()
+                    .map(|l| (l.dest.clone(), l.image))
+                    .collect::<Vec<_>>()
+            };
             old.file.path == new.file.path
                 && front_matter(old) == front_matter(new)
                 && references(old) == references(new)
+                && links(old) == links(new)
+                && new.markdown.problems().is_empty()
         };
         if !edits.iter().all(|(page, new)| same(*page, new)) {
             return Err(self);

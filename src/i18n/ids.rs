@@ -93,6 +93,8 @@ message_ids! {
         UnsafeUrl = "unsafe-url",
         RelativeUrl = "relative-url",
         UnknownFile = "unknown-file",
+        UnknownAnchor = "unknown-anchor",
+        BrokenLink = "broken-link",
         // render: the theme
         NoTheme = "no-theme",
         TemplateUnreadable = "template-unreadable",
@@ -151,6 +153,7 @@ message_ids! {
         KeysTerm = "keys-term",
         KeysPage = "keys-page",
         KeysReferenceKind = "keys-reference-kind",
+        KeysAnchor = "keys-anchor",
         KeysCategory = "keys-category",
         KeysLevel = "keys-level",
         KeysSourceKind = "keys-source-kind",

@@ -90,6 +90,32 @@ pub fn build(
     Ok(files)
 }
 
+/// The paths of the files [`build`] makes for `graph`, known before they are made: body links to
+/// them (`/data/bevindingen.csv`) are checked with the pages, before the extras exist.
+pub fn paths(graph: &KnowledgeGraph) -> Vec<String> {
+    let fixed = [
+        "robots.txt",
+        "_redirects",
+        "_headers",
+        GRAPH_JSON_PATH,
+        GRAPH_SCHEMA_PATH,
+        FINDINGS_CSV_PATH,
+    ];
+    let mut paths: Vec<String> = fixed.iter().map(|p| p.to_string()).collect();
+    if is_absolute(&graph.config.absolute_base()) {
+        paths.push("sitemap.xml".into());
+        paths.push(FEED_PATH.into());
+    }
+    for s in graph.records.sources.ids() {
+        let dir = graph.path(crate::graph::PageRef::Source(s));
+        paths.push(format!("{dir}citatie.ris"));
+        paths.push(format!("{dir}citatie.bib"));
+    }
+    paths.push(ALL_RIS_PATH.into());
+    paths.push(ALL_BIBTEX_PATH.into());
+    paths
+}
+
 fn file(path: &str, text: String) -> OutputFile {
     OutputFile {
         path: path.to_string(),
@@ -99,4 +125,28 @@ fn file(path: &str, text: String) -> OutputFile {
 
 fn is_absolute(base: &str) -> bool {
     base.starts_with("https://") || base.starts_with("http://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `paths` names exactly the files `build` makes, with a relative and an absolute base.
+    #[test]
+    fn the_paths_are_known_before_the_files_are_made() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+        let loaded = crate::load::load(&root, &root.join("content"));
+        let (mut graph, _) = crate::graph::resolve(loaded, Default::default())
+            .unwrap()
+            .into_parts();
+        for base in ["/", "https://kennisbank.example/"] {
+            graph.config.base_url = base.into();
+            let built = build(&graph, &[], &PublishOptions::default()).unwrap();
+            let mut made: Vec<String> = built.into_iter().map(|f| f.path).collect();
+            let mut known = paths(&graph);
+            made.sort();
+            known.sort();
+            assert_eq!(known, made, "{base}");
+        }
+    }
 }

@@ -8,6 +8,7 @@
 //! titles.
 
 pub mod assets;
+pub mod links;
 pub mod pages;
 pub mod templates;
 pub mod view;
@@ -123,6 +124,8 @@ pub struct Rendered {
     pub page_count: usize,
     /// How many pages were rendered now; the others came from the cache.
     pub fresh: usize,
+    /// Every page by output path, with the anchors (`id`s) of its HTML, for [`links::check`].
+    pub anchors: Vec<(String, links::Anchors)>,
 }
 
 /// What [`render`] keeps between renders when given one (`serve`): the compiled theme, and each
@@ -145,6 +148,7 @@ struct CachedPage {
     template: String,
     context: tera::Context,
     html: Arc<[u8]>,
+    anchors: links::Anchors,
 }
 
 impl RenderCache {
@@ -156,11 +160,11 @@ impl RenderCache {
 }
 
 impl PageCache {
-    fn html(&self, page: &PlannedPage) -> Option<Arc<[u8]>> {
+    fn html(&self, page: &PlannedPage) -> Option<(Arc<[u8]>, links::Anchors)> {
         self.pages
             .get(&page.output_path)
             .filter(|c| c.template == page.template && c.context == page.context)
-            .map(|c| c.html.clone())
+            .map(|c| (c.html.clone(), c.anchors.clone()))
     }
 }
 
@@ -170,6 +174,7 @@ enum Outcome {
         path: String,
         /// The page and its HTML, kept for the cache when there is one.
         kept: Option<(PlannedPage, Arc<[u8]>)>,
+        anchors: links::Anchors,
         fresh: bool,
     },
     Template(String, Diagnostic),
@@ -210,10 +215,13 @@ pub fn render(
     let only = only.filter(|_| !cached.order.is_empty());
     let plan = pages::Plan::new(graph, options);
     let finish = |page: PlannedPage| -> anyhow::Result<Outcome> {
-        let (html, fresh) = match cached.html(&page) {
-            Some(html) => (html, false),
+        let (html, anchors, fresh) = match cached.html(&page) {
+            Some((html, anchors)) => (html, anchors, false),
             None => match theme.render_page(root, &page) {
-                Ok(bytes) => (Arc::from(bytes), true),
+                Ok(bytes) => {
+                    let anchors = links::anchors(&bytes);
+                    (Arc::from(bytes), anchors, true)
+                }
                 Err(d) => return Ok(Outcome::Template(page.template, d)),
             },
         };
@@ -221,6 +229,7 @@ pub fn render(
         Ok(Outcome::Done {
             path: page.output_path.clone(),
             kept: keep.then_some((page, html)),
+            anchors,
             fresh,
         })
     };
@@ -262,6 +271,7 @@ pub fn render(
         }
     };
     let mut done = Vec::with_capacity(outcomes.len());
+    let mut anchors = Vec::with_capacity(outcomes.len());
     let mut errors = Vec::new();
     let mut fresh = 0;
     for outcome in outcomes {
@@ -269,9 +279,11 @@ pub fn render(
             Outcome::Done {
                 path,
                 kept,
+                anchors: page_anchors,
                 fresh: is_fresh,
             } => {
                 fresh += usize::from(is_fresh);
+                anchors.push((path.clone(), page_anchors));
                 done.push((path, kept));
             }
             Outcome::Template(template, d) => errors.push((template, d)),
@@ -284,12 +296,13 @@ pub fn render(
         Some(_) => {
             let planned: std::collections::HashSet<String> =
                 done.iter().map(|(path, _)| path.clone()).collect();
-            for (path, kept) in done {
+            for ((path, kept), (_, page_anchors)) in done.into_iter().zip(&anchors) {
                 let Some((page, html)) = kept else { continue };
                 let entry = CachedPage {
                     template: page.template,
                     context: page.context,
                     html,
+                    anchors: page_anchors.clone(),
                 };
                 if cached.pages.insert(path.clone(), entry).is_none() {
                     cached.order.push(path);
@@ -297,7 +310,9 @@ pub fn render(
             }
             // The pages not planned are handed on as the cache has them.
             for path in cached.order.iter().filter(|p| !planned.contains(*p)) {
-                sink.write(path, cached.pages[path].html.clone())?;
+                let page = &cached.pages[path];
+                sink.write(path, page.html.clone())?;
+                anchors.push((path.clone(), page.anchors.clone()));
             }
             cached.order.clone()
         }
@@ -306,12 +321,14 @@ pub fn render(
             if keep {
                 cached.pages = done
                     .into_iter()
-                    .filter_map(|(path, kept)| {
+                    .zip(&anchors)
+                    .filter_map(|((path, kept), (_, page_anchors))| {
                         kept.map(|(page, html)| {
                             let entry = CachedPage {
                                 template: page.template,
                                 context: page.context,
                                 html,
+                                anchors: page_anchors.clone(),
                             };
                             (path, entry)
                         })
@@ -331,5 +348,6 @@ pub fn render(
         paths,
         page_count,
         fresh,
+        anchors,
     }))
 }

@@ -135,6 +135,10 @@ impl Pipeline {
         let Some(rendered) = rendered else {
             return Ok(Err(diagnostics));
         };
+        if !render::links::check(&graph, &site_files(&graph, &rendered), &mut diagnostics) {
+            return Ok(Err(diagnostics));
+        }
+        timings.lap("check links");
         if let Some(caches) = &mut self.caches {
             caches.remember(checked, basis);
         }
@@ -188,6 +192,22 @@ impl Pipeline {
             Err(diagnostics) => Ok(Err(diagnostics)),
         }
     }
+}
+
+/// What a body may link to: the pages with their anchors, the theme's files and the files the
+/// extras will add.
+fn site_files(graph: &KnowledgeGraph, rendered: &render::Rendered) -> render::links::SiteFiles {
+    let mut site = render::links::SiteFiles::default();
+    for (path, anchors) in &rendered.anchors {
+        site.page(path, anchors.clone());
+    }
+    for path in rendered.paths[rendered.page_count..]
+        .iter()
+        .chain(&crate::publish::paths(graph))
+    {
+        site.file(path);
+    }
+    site
 }
 
 /// The resolve stage with the build options applied (`--base-url`, `--drafts`).

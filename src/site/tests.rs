@@ -104,3 +104,58 @@ fn every_sink_receives_the_same_bytes_for_the_same_plan() {
         .collect();
     assert!(kept == in_memory, "the memory site holds what it received");
 }
+
+/// A body edit takes the shortcut of a cached pipeline (the last graph patched, one page planned
+/// again), yet each new mistake in it is reported: a new unsafe link or `[[rug-2017]]` (the
+/// shortcut is refused), and a renamed heading that another page's link pointed at (every
+/// anchor is checked after every render).
+#[test]
+fn the_body_edit_shortcut_misses_no_link_mistake() {
+    let site = crate::testing::fixture(true);
+    let options = BuildOptions::new(site.path());
+    let chapter = site.path().join("content/kennisbank/deel/hoofdstuk.md");
+    let linking = site.path().join("content/paginas/over.md");
+    std::fs::write(
+        &linking,
+        "---\ntitle: Over deze site\n---\nZie [[artikel:hoofdstuk#krimp-in-de-regio]].\n",
+    )
+    .unwrap();
+    let mut pipeline = Pipeline::cached(options);
+    let codes = |pipeline: &mut Pipeline, changed: &[std::path::PathBuf]| -> Vec<&'static str> {
+        match pipeline
+            .run(changed, &Discard, &mut Timings::start())
+            .unwrap()
+        {
+            Ok(_) => Vec::new(),
+            Err(d) => d.iter().filter(|d| d.is_error()).map(|d| d.code).collect(),
+        }
+    };
+    assert_eq!(codes(&mut pipeline, &[]), Vec::<&str>::new());
+    let original = std::fs::read_to_string(&chapter).unwrap();
+    let edits = [
+        (
+            "## Krimp in de regio",
+            "## Krimp in de regio\n\n[klik](javascript:x)",
+            "unsafe-url",
+        ),
+        (
+            "## Krimp in de regio",
+            "## Krimp in de regio\n\nZie [[rug-2017]].",
+            "missing-reference-kind",
+        ),
+        ("## Krimp in de regio", "## Krimp overal", "unknown-anchor"),
+    ];
+    for (from, to, code) in edits {
+        std::fs::write(&chapter, original.replace(from, to)).unwrap();
+        assert_eq!(
+            codes(&mut pipeline, std::slice::from_ref(&chapter)),
+            [code],
+            "{to}"
+        );
+        std::fs::write(&chapter, &original).unwrap();
+        assert_eq!(
+            codes(&mut pipeline, std::slice::from_ref(&chapter)),
+            Vec::<&str>::new()
+        );
+    }
+}

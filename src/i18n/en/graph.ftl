@@ -76,6 +76,7 @@ keys-article = article keys
 keys-term = glossary term keys
 keys-page = page keys
 keys-reference-kind = kinds
+keys-anchor = anchors
 keys-category = category keys
 keys-level = level keys
 keys-source-kind = source kind keys

@@ -32,3 +32,12 @@ unknown-file = { $problem ->
     }
     .label = no page
     .help = a link to a file in content/, such as `../bronnen/rug-2017.md`, becomes a link to that file's page; the path counts from this file's folder
+unknown-anchor = the page `{ $page }` has no anchor `#{ $anchor }`
+    .label = unknown anchor
+    .help = the anchors of a page are the ids of its headings, findings, conditions, practice quotes and fixed sections such as `#bevindingen`
+broken-link = { $problem ->
+        [outside] this link goes above the root of the site
+       *[missing] the site has no page or file `/{ $path }`
+    }
+    .label = does not exist
+    .help = a link to a page of this site is its address without the domain, e.g. `/bronnen/rug-2017/`; a reference such as `[[bron:rug-2017]]` cannot break when an address changes

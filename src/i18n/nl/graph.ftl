@@ -76,6 +76,7 @@ keys-article = sleutels van artikelen
 keys-term = sleutels van begrippen
 keys-page = sleutels van pagina's
 keys-reference-kind = soorten verwijzing
+keys-anchor = ankers
 keys-category = categorieën
 keys-level = niveaus
 keys-source-kind = soorten bron

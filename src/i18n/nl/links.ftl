@@ -34,3 +34,13 @@ unknown-file = { $problem ->
     }
     .label = geen pagina
     .help = Een link naar een bestand in content/, zoals `../bronnen/rug-2017.md`, wordt een link naar de pagina van dat bestand; het pad telt vanaf de map van dit bestand.
+# $page is het adres van de pagina, bv. /bronnen/rug-2017/; $anchor het anker zonder #.
+unknown-anchor = De pagina `{ $page }` heeft geen anker `#{ $anchor }`.
+    .label = onbekend anker
+    .help = De ankers van een pagina zijn de ids van haar koppen, bevindingen, randvoorwaarden, praktijkvoorbeelden en vaste onderdelen zoals `#bevindingen`.
+broken-link = { $problem ->
+        [outside] Deze link gaat boven de hoofdmap van de site uit.
+       *[missing] De site heeft geen pagina of bestand `/{ $path }`.
+    }
+    .label = bestaat niet
+    .help = Een link naar een pagina van deze site is het adres zonder de domeinnaam, bv. `/bronnen/rug-2017/`. Een verwijzing als `[[bron:rug-2017]]` kan niet breken als een adres verandert.
