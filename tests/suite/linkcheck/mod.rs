@@ -440,3 +440,33 @@ async fn check_external_exits_0_when_links_only_warn() {
     assert!(stderr.contains(&server.url("/new")), "{stderr}");
     insta::assert_snapshot!("check_external_moved", server.redact(&stderr));
 }
+
+/// Web links in bodies are asked too, and reported where they stand in the body.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_external_asks_the_links_of_bodies() {
+    let server = Server::start().await;
+    let site = TestSite::fixture();
+    let text = format!(
+        "---\ntitle: Extern\n---\nZie <{}> en\n[de studie]({}).\n",
+        server.url("/ok"),
+        server.url("/missing")
+    );
+    site.write("content/paginas/extern.md", &text);
+    let out = run_cli(&site, &["check", "--external", "--format", "json"]).await;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let records: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 1, "{stdout}");
+    let (line, column) = position_of(&text, "[de studie]");
+    assert_eq!(records[0]["code"], "external-gone");
+    assert_eq!(records[0]["file"], "content/paginas/extern.md");
+    assert_eq!(
+        (records[0]["line"].as_u64(), records[0]["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+    let asked: Vec<String> = server.hits().into_iter().map(|h| h.target).collect();
+    assert!(asked.iter().any(|p| p == "/ok"), "{asked:?}");
+}
