@@ -60,11 +60,9 @@ pub fn take_controls(path: &std::path::Path, text: &mut String) -> Option<Diagno
     cleaned.push_str(&text[last..]);
     *text = cleaned;
     let file = SourceFile::new(path, text.as_str());
-    let first_line = file.line_col(first).0;
     let mut lines: Vec<usize> = found[1..]
         .iter()
         .map(|&(at, _)| file.line_col(at).0)
-        .filter(|&line| line != first_line)
         .collect();
     lines.dedup();
     let shown: Vec<String> = lines.iter().take(8).map(usize::to_string).collect();

@@ -125,7 +125,7 @@ fn write_hole(out: &mut String, hole: Hole, form: Form, filling: Filling<'_>) {
         let link = &filling.links[i];
         let href = filling.pages.get(i).and_then(Option::as_deref);
         let href = href.unwrap_or(&link.dest);
-        label::open_link_titled(out, &href, &link.title);
+        label::open_link_titled(out, href, &link.title);
         return;
     }
     let (reference, target) = (&filling.refs[i], filling.targets[i].as_ref());
