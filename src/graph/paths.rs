@@ -136,13 +136,22 @@ fn join(parts: &[&str], trailing: bool) -> String {
 mod tests {
     use super::*;
 
-    fn target(dest: &str, file: &str, page: &str) -> Option<(LinkTarget, Option<String>)> {
+    /// Where `dest`, written in `file` (whose page is `page`), points, in one short line:
+    /// `file bronnen/x.md`, `site bronnen/x/ #frag`, `outside`, or `-` when it is no site link.
+    fn target(dest: &str, file: &str, page: &str) -> String {
         let destination = Destination::classify(dest);
-        resolve(&destination, file, page, "/").map(|(t, f)| (t, f.map(str::to_string)))
-    }
-
-    fn file(path: &str) -> LinkTarget {
-        LinkTarget::File(path.into())
+        let Some((target, fragment)) = resolve(&destination, file, page, "/") else {
+            return "-".into();
+        };
+        let place = match target {
+            LinkTarget::File(path) => format!("file {path}"),
+            LinkTarget::Site(path) => format!("site {path}"),
+            LinkTarget::Outside => "outside".into(),
+        };
+        match fragment {
+            Some(fragment) => format!("{place} #{fragment}"),
+            None => place,
+        }
     }
 
     fn site(path: &str) -> LinkTarget {
@@ -153,50 +162,26 @@ mod tests {
     fn links_point_where_an_editor_and_a_browser_expect() {
         let (f, p) = ("kennisbank/deel/hoofdstuk.md", "kennisbank/hoofdstuk/");
         let cases = [
-            (
-                "../../bronnen/rug-2017.md",
-                Some((file("bronnen/rug-2017.md"), None)),
-            ),
-            (
-                "../hub.md#x",
-                Some((file("kennisbank/hub.md"), Some("x".into()))),
-            ),
-            ("buur.md", Some((file("kennisbank/deel/buur.md"), None))),
-            ("./buur.md", Some((file("kennisbank/deel/buur.md"), None))),
-            (
-                "/bronnen/rug-2017.md",
-                Some((file("bronnen/rug-2017.md"), None)),
-            ),
-            (
-                "/content/bronnen/rug-2017.md",
-                Some((file("bronnen/rug-2017.md"), None)),
-            ),
-            ("../../../x.md", Some((LinkTarget::Outside, None))),
-            (
-                "/bronnen/rug-2017/",
-                Some((site("bronnen/rug-2017/"), None)),
-            ),
-            (
-                "/bronnen/rug-2017/#b",
-                Some((site("bronnen/rug-2017/"), Some("b".into()))),
-            ),
-            ("/bronnen/?sort=jaar", Some((site("bronnen/"), None))),
-            ("/", Some((site(""), None))),
-            ("../hub/", Some((site("kennisbank/hub/"), None))),
-            ("..", Some((site("kennisbank/"), None))),
-            (
-                "foto.png",
-                Some((site("kennisbank/hoofdstuk/foto.png"), None)),
-            ),
-            ("../../../..", Some((LinkTarget::Outside, None))),
-            (
-                "#boven",
-                Some((site("kennisbank/hoofdstuk/"), Some("boven".into()))),
-            ),
-            ("https://example.org/", None),
-            ("mailto:a@b.nl", None),
-            ("javascript:x", None),
-            ("", None),
+            ("../../bronnen/rug-2017.md", "file bronnen/rug-2017.md"),
+            ("../hub.md#x", "file kennisbank/hub.md #x"),
+            ("buur.md", "file kennisbank/deel/buur.md"),
+            ("./buur.md", "file kennisbank/deel/buur.md"),
+            ("/bronnen/rug-2017.md", "file bronnen/rug-2017.md"),
+            ("/content/bronnen/rug-2017.md", "file bronnen/rug-2017.md"),
+            ("../../../x.md", "outside"),
+            ("/bronnen/rug-2017/", "site bronnen/rug-2017/"),
+            ("/bronnen/rug-2017/#b", "site bronnen/rug-2017/ #b"),
+            ("/bronnen/?sort=jaar", "site bronnen/"),
+            ("/", "site "),
+            ("../hub/", "site kennisbank/hub/"),
+            ("..", "site kennisbank/"),
+            ("foto.png", "site kennisbank/hoofdstuk/foto.png"),
+            ("../../../..", "outside"),
+            ("#boven", "site kennisbank/hoofdstuk/ #boven"),
+            ("https://example.org/", "-"),
+            ("mailto:a@b.nl", "-"),
+            ("javascript:x", "-"),
+            ("", "-"),
         ];
         for (dest, expected) in cases {
             assert_eq!(target(dest, f, p), expected, "{dest}");
