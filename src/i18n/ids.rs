@@ -107,6 +107,7 @@ message_ids! {
         SearchIndex = "search-index",
         Publish = "publish",
         TemplateRender = "template-render",
+        TemplateUndefined = "template-undefined",
         ServeMemory = "serve-memory",
         // check --external
         ExternalMoved = "external-moved",
@@ -154,6 +155,7 @@ message_ids! {
         KeysPage = "keys-page",
         KeysReferenceKind = "keys-reference-kind",
         KeysAnchor = "keys-anchor",
+        KeysVariable = "keys-variable",
         KeysCategory = "keys-category",
         KeysLevel = "keys-level",
         KeysSourceKind = "keys-source-kind",

@@ -80,7 +80,8 @@ pub fn anchors(html: &[u8]) -> Anchors {
     Arc::from(ids)
 }
 
-fn decode(value: &str) -> String {
+/// An attribute value of our HTML as a browser reads it (the entities the writers use decoded).
+pub fn decode(value: &str) -> String {
     if !value.contains('&') {
         return value.to_string();
     }

@@ -10,6 +10,7 @@
 pub mod assets;
 pub mod links;
 pub mod pages;
+pub mod template_errors;
 pub mod templates;
 pub mod view;
 
@@ -20,9 +21,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::graph::{KnowledgeGraph, PageRef};
-use crate::i18n::Code;
 use crate::output::Sink;
 pub use pages::PlannedPage;
 pub use templates::Theme;
@@ -50,8 +50,8 @@ fn asset_function(urls: std::collections::BTreeMap<String, String>) -> impl tera
 /// A theme ready to render with: its compiled templates (with the `asset` function) and its
 /// static files, for one theme name and base path.
 pub struct PreparedTheme {
-    theme: Theme,
     tera: tera::Tera,
+    sources: template_errors::Sources,
     assets: assets::Assets,
     name: String,
     base_path: String,
@@ -65,13 +65,13 @@ impl PreparedTheme {
         diagnostics: &mut Diagnostics,
     ) -> Option<PreparedTheme> {
         let theme = Theme::new(root, &graph.config.theme);
-        let mut tera = templates::load(root, &theme, diagnostics)?;
+        let (mut tera, sources) = templates::load(root, &theme, diagnostics)?;
         let base_path = graph.config.base_path();
         let assets = assets::collect(&theme.static_dir(), &base_path, diagnostics);
         tera.register_function("asset", asset_function(assets.urls.clone()));
         Some(PreparedTheme {
-            theme,
             tera,
+            sources,
             assets,
             name: graph.config.theme.clone(),
             base_path,
@@ -82,33 +82,34 @@ impl PreparedTheme {
         self.name == graph.config.theme && self.base_path == graph.config.base_path()
     }
 
-    fn render_page(&self, root: &Path, page: &pages::PlannedPage) -> Result<Vec<u8>, Diagnostic> {
+    /// The page's HTML, or its template error placed in the file that holds the mistake.
+    fn render_page(&self, page: &pages::PlannedPage) -> Result<Vec<u8>, template_errors::Located> {
         self.tera
             .render(&page.template, &page.context)
             .map(String::into_bytes)
             .map_err(|err| {
-                let file = self.theme.templates_dir().join(&page.template);
-                let file = file.strip_prefix(root).unwrap_or(Path::new(&page.template));
-                Code::TemplateRender
-                    .error()
-                    .arg("template", &page.template)
-                    .arg("page", &page.output_path)
-                    .arg("reason", templates::chain(&err))
-                    .arg("file", file)
+                template_errors::locate(
+                    &self.tera,
+                    &self.sources,
+                    &page.template,
+                    page.output_path.trim_end_matches("index.html"),
+                    &page.context,
+                    &err,
+                )
             })
     }
 }
 
-/// Keeps one diagnostic per broken template (one broken template breaks many pages); `false`
-/// when there was any.
+/// Keeps one diagnostic per template file and mistake (a mistake in `base.html` breaks every
+/// page); `false` when there was any.
 fn report_template_errors(
-    errors: impl Iterator<Item = (String, Diagnostic)>,
+    errors: impl Iterator<Item = template_errors::Located>,
     diagnostics: &mut Diagnostics,
 ) -> bool {
     let mut reported = std::collections::HashSet::new();
-    for (template, d) in errors {
-        if reported.insert(template) {
-            diagnostics.push(d);
+    for located in errors {
+        if reported.insert(located.key) {
+            diagnostics.push(located.diagnostic);
         }
     }
     reported.is_empty()
@@ -177,7 +178,7 @@ enum Outcome {
         anchors: links::Anchors,
         fresh: bool,
     },
-    Template(String, Diagnostic),
+    Template(template_errors::Located),
 }
 
 /// Renders the pages of the graph and hands each, then the theme's static files, to `sink`.
@@ -217,12 +218,12 @@ pub fn render(
     let finish = |page: PlannedPage| -> anyhow::Result<Outcome> {
         let (html, anchors, fresh) = match cached.html(&page) {
             Some((html, anchors)) => (html, anchors, false),
-            None => match theme.render_page(root, &page) {
+            None => match theme.render_page(&page) {
                 Ok(bytes) => {
                     let anchors = links::anchors(&bytes);
                     (Arc::from(bytes), anchors, true)
                 }
-                Err(d) => return Ok(Outcome::Template(page.template, d)),
+                Err(located) => return Ok(Outcome::Template(located)),
             },
         };
         sink.write(&page.output_path, html.clone())?;
@@ -286,7 +287,7 @@ pub fn render(
                 anchors.push((path.clone(), page_anchors));
                 done.push((path, kept));
             }
-            Outcome::Template(template, d) => errors.push((template, d)),
+            Outcome::Template(located) => errors.push(located),
         }
     }
     if !report_template_errors(errors.into_iter(), diagnostics) {

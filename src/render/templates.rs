@@ -31,8 +31,13 @@ impl Theme {
 }
 
 /// Compiles every template of the theme. Each file is parsed on its own first, so that a syntax
-/// error in one template does not hide errors in the others.
-pub fn load(root: &Path, theme: &Theme, diagnostics: &mut Diagnostics) -> Option<Tera> {
+/// error in one template does not hide errors in the others. The sources are kept, to place
+/// render errors ([`super::template_errors`]).
+pub fn load(
+    root: &Path,
+    theme: &Theme,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Tera, super::template_errors::Sources)> {
     let dir = theme.templates_dir();
     if !dir.is_dir() {
         diagnostics.push(
@@ -78,7 +83,7 @@ pub fn load(root: &Path, theme: &Theme, diagnostics: &mut Diagnostics) -> Option
             diagnostics.push(template_error(&file, &err));
             ok = false;
         }
-        sources.push((name, text));
+        sources.push((shown(root, path), name, text));
     }
     if !ok {
         return None;
@@ -86,11 +91,18 @@ pub fn load(root: &Path, theme: &Theme, diagnostics: &mut Diagnostics) -> Option
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
-    if let Err(err) = tera.add_raw_templates(sources) {
+    let raw = sources
+        .iter()
+        .map(|(_, name, text)| (name.as_str(), text.as_str()));
+    if let Err(err) = tera.add_raw_templates(raw) {
         diagnostics.push(Code::Template.error().arg("reason", chain(&err)));
         return None;
     }
-    Some(tera)
+    let files = sources
+        .into_iter()
+        .map(|(shown, name, text)| (name, SourceFile::new(shown, text)))
+        .collect();
+    Some((tera, files))
 }
 
 fn shown(root: &Path, path: &Path) -> PathBuf {

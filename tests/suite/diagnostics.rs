@@ -23,13 +23,20 @@ const EFFECT_HEAD: &str = "---\ntitle: T\ncategory: primair\norder: 9\nsummary: 
 
 /// The fixture's site.yaml with `from` replaced by `to` (which must occur).
 fn site_yaml(from: &str, to: &str) -> &'static [u8] {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/site/content/site.yaml"
-    );
+    replaced("tests/fixtures/site/content/site.yaml", from, to)
+}
+
+/// A file of the repository with `from` replaced by `to` (which must occur).
+fn replaced(file: &str, from: &str, to: &str) -> &'static [u8] {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "site.yaml lacks {from:?}");
+    assert!(text.contains(from), "{file} lacks {from:?}");
     text.replacen(from, to, 1).into_bytes().leak()
+}
+
+/// A template of the default theme with `from` replaced by `to`.
+fn template(name: &str, from: &str, to: &str) -> &'static [u8] {
+    replaced(&format!("themes/default/templates/{name}"), from, to)
 }
 
 /// The fixture's site.yaml without its `evidence_kinds` list.
@@ -112,6 +119,9 @@ fn cases() -> Vec<Case> {
         Case { name: "file name that is not a key", errors: 1, file: "content/begrippen/Mijn Begrip.md", content: b"---\ntitle: A\nsummary: s\n---\n", code: "bad-file-name", at: None, hint: "mijn-begrip" },
         Case { name: "front matter that is a list", errors: 1, file: "content/begrippen/lijst.md", content: b"---\n- a\n- b\n---\n", code: "not-a-mapping", at: None, hint: "één veld per regel" },
         Case { name: "template syntax error", errors: 1, file: "themes/default/templates/term.html", content: b"{% extends \"base.html\" %}\n{% block content %}\n{{ term.summary }\n{% endblock %}\n", code: "template-syntax", at: None, hint: "gesloten" },
+        // Template mistakes: in the file that holds them, once however many pages use it.
+        Case { name: "undefined variable in the base template", errors: 1, file: "themes/default/templates/base.html", content: template("base.html", "{{ site.language }}", "{{ site.languag }}"), code: "template-undefined", at: Some("site.languag"), hint: "Bedoel je `site.language`?" },
+        Case { name: "undefined variable in a block of a child template", errors: 1, file: "themes/default/templates/term.html", content: template("term.html", "{{ term.summary }}", "{{ term.sumary }}"), code: "template-undefined", at: Some("term.sumary"), hint: "Bedoel je `term.summary`?" },
         // Links in bodies: every kind of broken link, both ways of writing one.
         Case { name: "link to a site path that does not exist", errors: 1, file: "content/paginas/link.md", content: b"---\ntitle: T\n---\nZie [dit](/bronnen/bestaat-niet/).\n", code: "broken-link", at: Some("[dit]"), hint: "`/bronnen/rug-2017/`" },
         Case { name: "link to a site path with a typo", errors: 1, file: "content/paginas/link.md", content: b"---\ntitle: T\n---\nZie [dit](/bronnen/rug-2071/).\n", code: "broken-link", at: Some("[dit]"), hint: "Bedoel je `/bronnen/rug-2017/`?" },

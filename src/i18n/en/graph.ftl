@@ -77,6 +77,7 @@ keys-term = glossary term keys
 keys-page = page keys
 keys-reference-kind = kinds
 keys-anchor = anchors
+keys-variable = variables
 keys-category = category keys
 keys-level = level keys
 keys-source-kind = source kind keys

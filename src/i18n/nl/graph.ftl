@@ -77,6 +77,7 @@ keys-term = sleutels van begrippen
 keys-page = sleutels van pagina's
 keys-reference-kind = soorten verwijzing
 keys-anchor = ankers
+keys-variable = variabelen
 keys-category = categorieën
 keys-level = niveaus
 keys-source-kind = soorten bron
