@@ -16,7 +16,7 @@ use anyhow::{Result, bail};
 
 use crate::i18n::Msg;
 
-pub use staging::Staging;
+pub use staging::{Retired, Staging, Swapped};
 
 /// A file of the finished site, by its path relative to the output folder.
 #[derive(Debug, Clone)]
@@ -135,7 +135,8 @@ mod tests {
         for file in files {
             staging.write(&file.path, Arc::from(file.bytes.as_slice()))?;
         }
-        staging.finish()
+        // Removed at once (dropped), so the test sees what is left beside the output.
+        Ok(staging.finish()?.bytes)
     }
 
     #[test]
@@ -154,6 +155,40 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn the_previous_site_is_removed_in_the_background_after_the_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("a/index.html", "one")]).unwrap();
+        let staging = Staging::create(&out).unwrap();
+        staging
+            .write("a/index.html", Arc::from(&b"two"[..]))
+            .unwrap();
+        let swapped = staging.finish().unwrap();
+        assert_eq!(swapped.bytes, 3);
+        // The new site is in place before the old one goes.
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "two"
+        );
+        swapped.retired.unwrap().remove_in_background();
+        let beside = || std::fs::read_dir(dir.path()).unwrap().count();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while beside() > 1 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(beside(), 1, "the previous site was not removed");
+    }
+
+    #[test]
+    fn a_path_written_twice_fails_instead_of_writing_into_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = Staging::create(&out).unwrap();
+        staging.write("a.html", Arc::from(&b"one"[..])).unwrap();
+        assert!(staging.write("a.html", Arc::from(&b"two"[..])).is_err());
     }
 
     #[test]

@@ -16,15 +16,33 @@ pub fn extras(
     drafts: bool,
     timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    let mut files = match crate::search::build(graph) {
-        Ok(files) => files,
-        Err(err) => {
-            diagnostics.push(Code::SearchIndex.error().arg("reason", format!("{err:#}")));
-            Vec::new()
-        }
-    };
+    let search = search_files(graph);
     timings.lap("search");
+    publish_files(graph, paths, search, drafts, timings)
+}
+
+/// The files of the search index. It needs the graph alone, so `build` makes it beside the pages.
+pub fn search_files(graph: &KnowledgeGraph) -> Result<Vec<OutputFile>, Diagnostics> {
+    crate::search::build(graph).map_err(|err| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(Code::SearchIndex.error().arg("reason", format!("{err:#}")));
+        diagnostics
+    })
+}
+
+/// The search index's files (or what went wrong making them), then the publish files, which name
+/// the pages, assets and index files at `paths`.
+pub fn publish_files(
+    graph: &KnowledgeGraph,
+    paths: &[String],
+    search: Result<Vec<OutputFile>, Diagnostics>,
+    drafts: bool,
+    timings: &mut Timings,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (mut files, mut diagnostics) = match search {
+        Ok(files) => (files, Diagnostics::new()),
+        Err(diagnostics) => (Vec::new(), diagnostics),
+    };
     let listed: Vec<String> = paths
         .iter()
         .cloned()

@@ -102,7 +102,12 @@ pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
         Ok(built) => built,
         Err(diagnostics) => return failed(diagnostics),
     };
-    let bytes = staging.finish()?;
+    let swapped = staging.finish()?;
+    // The previous site is out of the way; removing its files need not hold up the result.
+    if let Some(retired) = swapped.retired {
+        retired.remove_in_background();
+    }
+    let bytes = swapped.bytes;
     timings.lap("swap");
     timings.print("build");
     let graph = &built.pages.graph;

@@ -151,26 +151,41 @@ impl Pipeline {
         }))
     }
 
-    /// Renders the pages into `sink`, then makes the search index and publish files from them and
-    /// writes those too.
+    /// Renders the pages into `sink` while the search index is made beside them (it needs the
+    /// graph alone), then the publish files, which name them all; the index and publish files go
+    /// into the sink last.
     pub fn write(
         &mut self,
         resolved: Resolved,
         sink: &dyn Sink,
         timings: &mut Timings,
     ) -> anyhow::Result<Result<Built, Diagnostics>> {
-        let pages = match self.render(resolved, sink, timings)? {
+        let graph = Arc::clone(&*resolved.checked);
+        let (pages, (search, search_ms)) = rayon::join(
+            || self.render(resolved, sink, timings),
+            || {
+                let started = std::time::Instant::now();
+                let files = super::extras::search_files(&graph);
+                (files, started.elapsed())
+            },
+        );
+        timings.note("search (beside render)", search_ms);
+        let pages = match pages? {
             Ok(pages) => pages,
             Err(diagnostics) => return Ok(Err(diagnostics)),
         };
-        let files = match super::extras(&pages.graph, &pages.paths, self.options.drafts, timings) {
-            Ok(files) => files,
-            Err(problems) => {
-                let mut diagnostics = pages.warnings;
-                diagnostics.extend(problems);
-                return Ok(Err(diagnostics));
-            }
-        };
+        timings.lap("search wait");
+        let drafts = self.options.drafts;
+        let files =
+            match super::extras::publish_files(&pages.graph, &pages.paths, search, drafts, timings)
+            {
+                Ok(files) => files,
+                Err(problems) => {
+                    let mut diagnostics = pages.warnings;
+                    diagnostics.extend(problems);
+                    return Ok(Err(diagnostics));
+                }
+            };
         let mut extras = Vec::with_capacity(files.len());
         for file in files {
             sink.write(&file.path, Arc::from(file.bytes))?;

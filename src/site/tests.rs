@@ -60,7 +60,7 @@ fn every_sink_receives_the_same_bytes_for_the_same_plan() {
     let out = dir.path().join("public");
     let staging = Staging::create(&out).unwrap();
     let staged = run(&mut Pipeline::new(options.clone()), &staging);
-    staging.finish().unwrap();
+    let _swapped = staging.finish().unwrap();
 
     let memory = MemorySite::default();
     let mut cached = Pipeline::cached(options.clone());

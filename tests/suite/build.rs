@@ -230,6 +230,12 @@ fn a_build_killed_midway_leaves_the_previous_output_and_the_next_build_cleans_up
         "the build after the killed one failed:\n{}",
         String::from_utf8_lossy(&next.stderr)
     );
+    // The killed build's staging folder and the site the next build replaced go in the
+    // background (`rm` in a process of its own), so they may still be going for a moment.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !beside(&out).is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert_eq!(beside(&out), Vec::<PathBuf>::new(), "staging folders left");
     assert!(out.join("bronnen").read_dir().unwrap().count() > 100);
 }
