@@ -132,9 +132,17 @@ fn index_hash(files: &[ExportFile]) -> String {
         .collect()
 }
 
+/// The text up to `max` characters, cut after the last whole word (an excerpt must not end in
+/// half a word that the client would then mark).
 fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
+        Some((i, _)) => {
+            let cut = text[..i]
+                .rfind(char::is_whitespace)
+                .filter(|&space| space > i / 2)
+                .unwrap_or(i);
+            format!("{}…", text[..cut].trim_end())
+        }
         None => text.to_string(),
     }
 }
@@ -220,6 +228,12 @@ pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFil
                 );
                 shard_bytes += json(&entry).len();
                 shard.stems.push(entry);
+                if let Some(marks) = index.marks.get(stem) {
+                    shard_bytes += json(marks).len();
+                    shard
+                        .marks
+                        .insert(stem.clone(), marks.iter().cloned().collect());
+                }
                 shard.stems.len() - 1
             }
         };
@@ -318,4 +332,17 @@ pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFil
         bytes: json(&manifest),
     });
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate_chars;
+
+    #[test]
+    fn an_excerpt_ends_after_a_whole_word() {
+        let text = "De werkplekbegeleider begeleidt de student";
+        assert_eq!(truncate_chars(text, 30), "De werkplekbegeleider…");
+        assert_eq!(truncate_chars(text, 100), text);
+        assert_eq!(truncate_chars("werkplekbegeleider", 8), "werkplek…");
+    }
 }

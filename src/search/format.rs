@@ -42,6 +42,10 @@ pub struct Shard {
     /// Per word: its stem, as an index into `stems`.
     pub stem: Vec<usize>,
     pub stems: Vec<StemEntry>,
+    /// Per stem of `stems` that synonyms add to units, the stems of the words that add it: the
+    /// browser marks them in the excerpt of a unit found through the synonym. Ranking ignores it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub marks: BTreeMap<String, Vec<String>>,
 }
 
 /// A stem: `[stem, postings file or null, count, head]`. The head is flat pairs `[unit, level, …]`

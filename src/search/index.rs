@@ -10,7 +10,7 @@
 //! (`synonyms.rs`). The export keeps direct and derived matches apart, so a whole-word match can
 //! rank above a match through a compound part or a synonym.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -55,6 +55,9 @@ pub struct SearchIndex {
     /// Every folded word a visitor may type that leads to indexed stems: the site's words and the
     /// thesaurus's, each with its stem.
     pub dictionary: BTreeMap<String, String>,
+    /// Per stem added through a synonym, the stems of the words that add it
+    /// ([`Expander::marks`]): what an excerpt marks for a unit found that way.
+    pub marks: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// A unit's three texts as folded words (stop words gone), with their offsets.
@@ -198,6 +201,7 @@ impl SearchIndex {
             .chain(&thesaurus_words)
             .map(|w| (w.clone(), stems.stem(w)))
             .collect();
+        let marks = expander.marks();
         Ok(SearchIndex {
             index,
             reader,
@@ -205,6 +209,7 @@ impl SearchIndex {
             stems,
             fields,
             dictionary,
+            marks,
         })
     }
 }

@@ -8,7 +8,7 @@
 //! its group, because its words are common on their own (the glossary's *leraar in opleiding*
 //! must not make every *leraar* match *opleiding*). Terms match by stems, so inflections count.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::analyzer;
 use super::stems::StemMap;
@@ -30,6 +30,8 @@ pub struct Expander {
     starts: HashMap<String, Vec<(Vec<String>, usize)>>,
     /// Per group: the stems of each expanding term.
     adds: Vec<Vec<Vec<String>>>,
+    /// Per group: the stems of each term.
+    terms: Vec<Vec<Vec<String>>>,
 }
 
 impl Expander {
@@ -37,6 +39,7 @@ impl Expander {
         let mut expander = Expander::default();
         for (g, group) in groups.iter().enumerate() {
             let mut adds = Vec::new();
+            let mut terms = Vec::new();
             for term in group {
                 let words: Vec<String> = analyzer::surface_words(&term.text)
                     .iter()
@@ -48,10 +51,12 @@ impl Expander {
                     starts.push((words.clone(), g));
                 }
                 if term.expands {
-                    adds.push(words);
+                    adds.push(words.clone());
                 }
+                terms.push(words);
             }
             expander.adds.push(adds);
+            expander.terms.push(terms);
         }
         expander
     }
@@ -77,6 +82,23 @@ impl Expander {
                 }
             }
         }
+    }
+
+    /// Per added stem, the stems of the terms that add it: where a unit matched a query through
+    /// the stem, these are the words its text holds (the browser marks them in the excerpt).
+    pub fn marks(&self) -> BTreeMap<String, BTreeSet<String>> {
+        let mut marks: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (adds, terms) in self.adds.iter().zip(&self.terms) {
+            for stem in adds.iter().flatten() {
+                for term in terms.iter().filter(|t| !t.contains(stem)) {
+                    marks
+                        .entry(stem.clone())
+                        .or_default()
+                        .extend(term.iter().cloned());
+                }
+            }
+        }
+        marks
     }
 
     /// The stems every term of the groups is made of: they need a place in the stem map.
@@ -127,6 +149,24 @@ mod tests {
             ["retention", "teacher"]
         );
         assert_eq!(expand(&groups, "over retention"), ["behoud", "teacher"]);
+    }
+
+    #[test]
+    fn an_added_stem_marks_the_terms_that_add_it() {
+        let groups = vec![vec![
+            term("behoud", true),
+            term("retention", true),
+            term("begeleiding startende leraren", false),
+        ]];
+        let words = Expander::words(&groups);
+        let stems = StemMap::build(words.iter().map(String::as_str), Stemming::Snowball);
+        let marks = Expander::new(&groups, &stems).marks();
+        let retention: Vec<&str> = marks["retention"].iter().map(String::as_str).collect();
+        assert_eq!(retention, ["begeleid", "behoud", "leraar", "start"]);
+        assert!(
+            !marks.contains_key("begeleid"),
+            "a term that only triggers adds nothing"
+        );
     }
 
     #[test]

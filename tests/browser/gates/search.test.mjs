@@ -62,6 +62,23 @@ test('typing the example words finds their page in the top 3', async () => {
   await page.close();
 });
 
+test('each result shows a short excerpt that marks the word, its synonym or the compound holding it', async () => {
+  const page = await browser.newPage();
+  // English finds Dutch through the thesaurus, a word finds the compounds made with it.
+  for (const [query, marked] of [['werkdruk', /^werkdruk$/i], ['workload', /^werkdruk$/i], ['mentor', /^werkplekbegeleider/i], ['opleiding', /opleiding/i]]) {
+    await page.goto(`${server.base}/zoeken/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('#zoekresultaten li .zoek-fragment');
+    const fragments = await page.$$eval('#zoekresultaten li .zoek-fragment', (ps) => ps.slice(0, 3).map((p) => ({
+      length: p.textContent.length,
+      marks: [...p.querySelectorAll('mark')].map((m) => m.textContent),
+    })));
+    assert.ok(fragments.every((f) => f.length <= 185), `${query}: excerpts are short: ${fragments.map((f) => f.length)}`);
+    assert.ok(fragments.some((f) => f.marks.some((m) => marked.test(m))), `${query}: ${JSON.stringify(fragments)}`);
+  }
+  assert.match(await page.textContent('#zoek-uitleg'), /minteken/, 'the page says how a query is read');
+  await page.close();
+});
+
 test('a shared URL restores the query, and a kind filter narrows with counts', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.base}/zoeken/?q=inductie`);

@@ -117,7 +117,7 @@
         if (d.crumbs.length) meta.appendChild(document.createTextNode(' · ' + d.crumbs.join(' › ')));
         li.appendChild(meta);
         var p = el('p', { class: 'zoek-fragment' });
-        appendExcerpt(p, d.text, result.stems, 180);
+        appendExcerpt(p, d.text, result.marked, 180);
         li.appendChild(p);
         list.appendChild(li);
       });

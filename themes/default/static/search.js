@@ -126,17 +126,24 @@
 
   Engine.prototype.shard = function (i) { return this.cached(this.shardCache, 'shard-' + i); };
 
-  /* Every [word, stem entry] of the given shards that passes `keep`. */
+  /* The stems an excerpt marks for a unit found through `entry`'s stem by a synonym. */
+  function marksOf(shard, entry) {
+    return (shard.marks && shard.marks[entry[0]]) || [];
+  }
+
+  /* Every [word, stem entry, marks] of the given shards that passes `keep`. */
   Engine.prototype.wordsWhere = async function (indexes, keep) {
     var shards = await Promise.all(indexes.map(this.shard, this));
     var out = [];
     shards.forEach(function (shard) {
-      shard.words.forEach(function (w, n) { if (keep(w)) out.push([w, shard.stems[shard.stem[n]]]); });
+      shard.words.forEach(function (w, n) {
+        if (keep(w)) out.push([w, shard.stems[shard.stem[n]], marksOf(shard, shard.stems[shard.stem[n]])]);
+      });
     });
     return out;
   };
 
-  /* The candidate stems of one query word ({ entry, own }), its own stem first. */
+  /* The candidate stems of one query word ({ entry, own, marks }), its own stem first. */
   Engine.prototype.candidates = async function (word, typing) {
     var shard = await this.shard(this.shardFor(word));
     var lo = 0, hi = shard.words.length;
@@ -155,9 +162,9 @@
       var first = word[0];
       others = await this.wordsWhere(this.shardsForPrefix(first), function (w) { return w.startsWith(first) && oneEdit(word, w); });
     }
-    var out = own ? [{ entry: own, own: true }] : [];
+    var out = own ? [{ entry: own, own: true, marks: marksOf(shard, own) }] : [];
     others.forEach(function (o) {
-      if (!out.some(function (c) { return c.entry[0] === o[1][0]; })) out.push({ entry: o[1], own: false });
+      if (!out.some(function (c) { return c.entry[0] === o[1][0]; })) out.push({ entry: o[1], own: false, marks: o[2] });
     });
     return out;
   };
@@ -177,7 +184,9 @@
     return p[0].map(function (d, i) { unit += d; return [unit, p[1][i]]; });
   };
 
-  /* Ranked units: { hits: [{ unit, matched, score }], words, stems, complete, atLeast }.
+  /* Ranked units: { hits: [{ unit, matched, score }], words, stems, marked, complete, atLeast }.
+   * `marked`: the stems an excerpt marks, the candidate stems and the words that add them as
+   * synonyms (a unit found through *retention* holds *behoud*).
    * options.prefix: the last word is still being typed. options.limit: only that many hits are
    * needed; for one word and at most manifest.head hits the shards' best postings are enough
    * (complete is then false when a list was cut: the order of the first `limit` is exact, the
@@ -202,12 +211,14 @@
     var complete = !(used.length === 1 && limit && limit <= this.manifest.head);
     var isComplete = true;
     var stems = [];
+    var marked = [];
     var totals = new Map();
     for (var u = 0; u < used.length; u++) {
       var best = new Map(); // unit → the word's best score in that unit
       for (var k = 0; k < used[u].candidates.length; k++) {
         var c = used[u].candidates[k];
         if (stems.indexOf(c.entry[0]) === -1) stems.push(c.entry[0]);
+        c.marks.forEach(function (m) { if (marked.indexOf(m) === -1) marked.push(m); });
         if (!complete && c.entry[1] !== null) isComplete = false;
         var factor = c.own ? 2 : 1;
         (await this.list(c.entry, complete)).forEach(function (p) {
@@ -226,7 +237,8 @@
     hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.unit - b.unit; });
     var atLeast = hits.length;
     used.forEach(function (w) { w.candidates.forEach(function (c) { atLeast = Math.max(atLeast, c.entry[2]); }); });
-    return { hits: hits, words: used.map(function (w) { return w.word; }), stems: stems, complete: isComplete, atLeast: atLeast };
+    marked = stems.concat(marked.filter(function (m) { return stems.indexOf(m) === -1; }));
+    return { hits: hits, words: used.map(function (w) { return w.word; }), stems: stems, marked: marked, complete: isComplete, atLeast: atLeast };
   };
 
   /* Display data of units: { url, title, kind, crumbs, text }. */
@@ -279,6 +291,10 @@
       if (space !== -1 && space < first.start) start = space + 1;
     }
     var end = Math.min(text.length, start + width);
+    if (end < text.length) {
+      var last = text.lastIndexOf(' ', end); // end after a whole word
+      if (last > start + width / 2) end = last;
+    }
     var parts = [];
     var at = start;
     if (start > 0) parts.push({ text: '…', mark: false });
@@ -409,7 +425,7 @@
         li.appendChild(el('span', { class: 'search-option-title' }, d.title));
         li.appendChild(el('span', { class: 'search-option-meta' }, d.kind + (d.crumbs.length ? ' · ' + d.crumbs.join(' › ') : '')));
         var text = el('span', { class: 'search-option-text' });
-        appendExcerpt(text, d.text, result.stems, 110);
+        appendExcerpt(text, d.text, result.marked, 110);
         li.appendChild(text);
         panel.appendChild(li);
       });
