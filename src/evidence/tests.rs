@@ -286,3 +286,18 @@ fn the_gap_map_counts_findings_per_kind_sector_and_level() {
         .collect();
     assert_eq!(rows.len(), g.records.rows.len(), "{rows:?}");
 }
+
+#[test]
+fn a_finding_of_another_kind_than_its_source_does_not_inherit_its_design() {
+    let g = graph(&[
+        "evidence: empirisch\ndesign: vragenlijst\nsectors: [po]\nfindings:\n  - text: t\n    effects: [proef]\n  - text: u\n    effects: [proef]\n    evidence: theorie\n",
+    ]);
+    let items = effect_items(&g, proef(&g));
+    let facts: Vec<_> = items.iter().map(|i| g.index.facts(i.finding)).collect();
+    assert_eq!(facts[0].design.as_deref(), Some("vragenlijst"));
+    assert_eq!(
+        facts[1].design, None,
+        "a theory the source cites is not its survey"
+    );
+    assert_eq!(facts[1].sectors, ["po"], "the sectors still hold");
+}

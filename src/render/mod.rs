@@ -8,6 +8,8 @@
 //! titles.
 
 pub mod assets;
+pub mod evidence;
+pub mod gap_map;
 pub mod links;
 pub mod pages;
 pub mod template_errors;

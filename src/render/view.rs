@@ -5,9 +5,11 @@
 
 use serde::Serialize;
 
+use super::evidence::{self as ev, DirectionView, KindView, SignalView, TagView};
 use crate::config::label_of;
+use crate::evidence::{self, Item};
 use crate::graph::{FindingRef, KnowledgeGraph, PageRef, QuoteRef};
-use crate::model::{Article, Effect, Id, Kind, Source, ValueRow};
+use crate::model::{Article, Effect, Id, Kind, Provenance, Source, ValueRow};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
@@ -73,8 +75,24 @@ pub struct FindingView {
     pub source_label: String,
     pub source_year: Option<i32>,
     pub co_sources: Vec<Link>,
-    pub effects: Vec<Link>,
-    pub rows: Vec<Link>,
+    /// The Platform's links first, then the editors'; each says who made it.
+    pub effects: Vec<TagView>,
+    pub rows: Vec<TagView>,
+    pub evidence: KindView,
+    /// The study design in words, where known.
+    pub design: Option<String>,
+    pub sectors: Vec<Label>,
+    /// How the finding bears on the effect or row of the page it is listed on, when it does not
+    /// simply support it; `None` on its source's page.
+    pub direction: Option<DirectionView>,
+}
+
+/// A finding as listed under an effect or row: with its direction towards it.
+pub fn finding_item(graph: &KnowledgeGraph, item: &Item) -> FindingView {
+    FindingView {
+        direction: ev::direction(item.direction),
+        ..finding(graph, item.finding)
+    }
 }
 
 pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
@@ -88,6 +106,7 @@ pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
             .map(|p| Link::to(graph, p))
             .collect()
     };
+    let facts = graph.index.facts(f);
     FindingView {
         url: format!("{}#{anchor}", graph.url(source_page)),
         anchor,
@@ -97,8 +116,12 @@ pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
         source_label: source.data.label.clone(),
         source_year: source.data.year,
         co_sources: refs(Kind::Source, &data.co_sources),
-        effects: refs(Kind::Effect, &data.all_effects()),
-        rows: refs(Kind::Row, &data.all_rows()),
+        effects: ev::tags(graph, &facts.effects, PageRef::Effect),
+        rows: ev::tags(graph, &facts.rows, PageRef::Row),
+        evidence: ev::kind(graph, facts.evidence),
+        design: facts.design.clone(),
+        sectors: facts.sectors.iter().map(|s| sector(graph, s)).collect(),
+        direction: None,
     }
 }
 
@@ -111,12 +134,13 @@ pub struct SourceFindings {
     pub findings: Vec<FindingView>,
 }
 
-pub fn grouped_findings(graph: &KnowledgeGraph, findings: &[FindingRef]) -> Vec<SourceFindings> {
+pub fn grouped_findings(graph: &KnowledgeGraph, items: &[Item]) -> Vec<SourceFindings> {
     let mut groups: Vec<SourceFindings> = Vec::new();
-    let mut sorted = findings.to_vec();
-    sorted.sort();
-    for f in sorted {
-        let view = finding(graph, f);
+    let mut sorted = items.to_vec();
+    sorted.sort_by_key(|i| i.finding);
+    for item in sorted {
+        let f = item.finding;
+        let view = finding_item(graph, &item);
         match groups.last_mut() {
             Some(g) if g.source.url == view.source.url => g.findings.push(view),
             _ => groups.push(SourceFindings {
@@ -171,6 +195,7 @@ pub struct EffectCard {
     pub order: i64,
     pub source_count: usize,
     pub finding_count: usize,
+    pub signal: SignalView,
 }
 
 pub fn effect_card(graph: &KnowledgeGraph, e: Id<Effect>) -> EffectCard {
@@ -183,6 +208,7 @@ pub fn effect_card(graph: &KnowledgeGraph, e: Id<Effect>) -> EffectCard {
         order: effect.data.order,
         source_count: graph.index.effect_sources[e].len(),
         finding_count: graph.index.effect_findings[e].len(),
+        signal: ev::signal(graph, &evidence::effect_items(graph, e)),
     }
 }
 
@@ -224,7 +250,11 @@ pub struct RowView {
     pub level_key: String,
     pub level_label: String,
     pub conditions: Vec<String>,
-    pub findings: Vec<FindingView>,
+    pub signal: SignalView,
+    /// The findings the Platform's own table names for the row.
+    pub platform_findings: Vec<FindingView>,
+    /// The findings the editors added.
+    pub added_findings: Vec<FindingView>,
     pub quotes: Vec<QuoteView>,
     pub effects: Vec<Link>,
     pub articles: Vec<Link>,
@@ -235,8 +265,13 @@ pub struct RowView {
 
 pub fn row(graph: &KnowledgeGraph, r: Id<ValueRow>) -> RowView {
     let data = &graph[r].data;
-    let mut findings = graph.index.row_findings[r].clone();
-    findings.sort();
+    let mut items = evidence::row_items(graph, r);
+    items.sort_by_key(|i| i.finding);
+    let of = |p: Provenance| -> Vec<FindingView> {
+        (evidence::by(&items, p).iter())
+            .map(|i| finding_item(graph, i))
+            .collect()
+    };
     RowView {
         id: data.id.clone(),
         anchor: format!("rij-{}", crate::graph::row_slug(&data.id)),
@@ -249,7 +284,9 @@ pub fn row(graph: &KnowledgeGraph, r: Id<ValueRow>) -> RowView {
             .level(&data.level)
             .map_or(data.level.clone(), |l| l.label.clone()),
         conditions: data.conditions.clone(),
-        findings: findings.iter().map(|&f| finding(graph, f)).collect(),
+        signal: ev::signal(graph, &items),
+        platform_findings: of(Provenance::Platform),
+        added_findings: of(Provenance::Editors),
         quotes: (0..data.quotes.len())
             .map(|q| quote(graph, QuoteRef { row: r, quote: q }))
             .collect(),

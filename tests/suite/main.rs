@@ -6,6 +6,7 @@ mod util;
 
 mod build;
 mod diagnostics;
+mod evidence_pages;
 mod fuzz_front_matter;
 mod generate;
 mod history;

@@ -1,6 +1,6 @@
 //! The pages of the built shipped content, read as a visitor's browser would get them: the layout
-//! every page shares, the bibliography's pre-rendered sort and filter pages, the value table and
-//! the evidence matrix. Accessibility in a real browser is checked by tests/browser/run.sh.
+//! every page shares, the bibliography's pre-rendered sort and filter pages and the value table
+//! (the evidence pages: evidence_pages.rs). Accessibility in a real browser is checked by tests/browser/run.sh.
 
 use std::path::PathBuf;
 
@@ -103,7 +103,6 @@ fn bibliography_by_year_runs_newest_first_and_by_author_alphabetically() {
 #[test]
 fn value_table_is_a_real_table_with_a_row_group_per_level() {
     let html = page("waarde-en-randvoorwaarden");
-    assert!(html.contains("role=\"region\" aria-labelledby=\"tabel-titel\" tabindex=\"0\""));
     assert!(html.contains("<caption id=\"tabel-titel\">"));
     let heads = between(&html, "<th scope=\"col\">", "</th>");
     assert_eq!(
@@ -119,27 +118,4 @@ fn value_table_is_a_real_table_with_a_row_group_per_level() {
     assert_eq!(groups, html.matches("<tbody>").count());
     assert!(groups >= 2, "one row group per level, found {groups}");
     assert!(html.matches("<th scope=\"row\">").count() >= 10);
-}
-
-#[test]
-fn every_matrix_cell_shows_a_count_or_says_there_is_no_evidence() {
-    let html = page("bewijs");
-    let cells = between(&html, "<td", "</td>");
-    assert!(cells.len() > 100, "only {} cells", cells.len());
-    let mut gaps = 0;
-    for cell in cells {
-        if cell.contains("geen bewijs") {
-            gaps += 1;
-            continue;
-        }
-        let count = cell
-            .split('>')
-            .filter_map(|t| t.split('<').next())
-            .find_map(|t| t.trim().parse::<usize>().ok());
-        assert!(count.is_some(), "a cell without a count in text: <td{cell}");
-    }
-    assert!(
-        gaps > 0,
-        "the shipped content has gaps; the matrix shows none"
-    );
 }

@@ -88,6 +88,17 @@ pub(super) fn defaults<'s>(
     }
 }
 
+impl Defaults<'_> {
+    /// The source's design describes its own study: a finding of another kind (a theory the
+    /// source cites, say) does not inherit it.
+    pub(super) fn design_for(&self, kind: Option<Evidence>) -> Option<&str> {
+        match self.evidence {
+            Default::Given(default) if kind != Some(default) => None,
+            _ => self.design,
+        }
+    }
+}
+
 /// The kind of evidence of finding `f`, its sectors checked. `None` when it has none, which is
 /// reported (here, or by [`defaults`]).
 pub(super) fn finding_kind(

@@ -88,7 +88,7 @@ fn findings(
         all_facts.push(FindingFacts {
             evidence: kind.unwrap_or(Evidence::Empirical),
             design: (finding.design.as_deref())
-                .or(defaults.design)
+                .or(defaults.design_for(kind))
                 .map(str::to_string),
             sectors: if finding.sectors.is_empty() {
                 defaults.sectors.to_vec()

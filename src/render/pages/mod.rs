@@ -7,8 +7,7 @@
 //! from strings (is this the home page, does it list backlinks) are made here ([`PageView`]).
 //!
 //! [`overviews`] plans the home page and section overviews, [`records`] one page per record,
-//! [`taxonomies`] the theme and sector pages; [`bibliography`] and [`matrix`] shape the data of
-//! the source lists and the evidence matrix.
+//! [`taxonomies`] the theme and sector pages; [`bibliography`] shapes the source lists.
 
 use serde::Serialize;
 use tera::Context;
@@ -24,7 +23,6 @@ macro_rules! template {
 }
 
 mod bibliography;
-mod matrix;
 mod overviews;
 mod records;
 mod taxonomies;
@@ -111,7 +109,7 @@ const SECTIONS: [(&str, &str); 6] = [
     ("effecten", "Effecten"),
     ("waarde-en-randvoorwaarden", "Waarde en randvoorwaarden"),
     ("bronnen", "Bronnen"),
-    ("bewijs", "Bewijsmatrix"),
+    ("bewijs", "Bewijskaart"),
     ("kennisbank", "Kennisbank"),
     ("begrippen", "Begrippen"),
 ];

@@ -1,13 +1,14 @@
-//! The home page, the section overviews (effects, value table, bibliography, evidence matrix,
+//! The home page, the section overviews (effects, value table, bibliography, gap map,
 //! articles, terms), the 404 page and the search page.
 
 use serde::Serialize;
 
 use super::bibliography::{self, ListingView};
-use super::matrix::{self, Matrix};
 use super::{Emit, PageView, Planner, Template};
 use crate::config::Vocabulary;
 use crate::graph::{KnowledgeGraph, PageRef};
+use crate::render::evidence::{self, SignalView};
+use crate::render::gap_map::{self, GapMapView, SectionGroup};
 use crate::render::view::{self, ArticleCard, CategoryView, LevelView, Link, SourceCard};
 
 #[derive(Serialize)]
@@ -48,13 +49,25 @@ struct Sources<'a> {
 
 template!(Sources<'_> => "sources.html");
 
+/// `/bewijs/`: the gap map.
 #[derive(Serialize)]
-struct MatrixPage {
+struct GapMapPage {
     intro: Option<String>,
-    matrix: Matrix,
+    gap_map: GapMapView,
 }
 
-template!(MatrixPage => "matrix.html");
+template!(GapMapPage => "gap-map.html");
+
+/// `/bewijs/<effect>/`: an effect's findings by kind of evidence, by sector and by level, the
+/// sections the cells of the gap map link to.
+#[derive(Serialize)]
+struct EffectEvidence {
+    effect: Link,
+    signal: SignalView,
+    groups: Vec<SectionGroup>,
+}
+
+template!(EffectEvidence => "effect-evidence.html");
 
 #[derive(Serialize)]
 struct Articles {
@@ -167,10 +180,11 @@ impl Planner<'_> {
             levels: &levels,
         });
         self.bibliography(pages, &categories);
-        self.section_page(pages, "bewijs", "Bewijsmatrix", |intro| MatrixPage {
+        self.section_page(pages, "bewijs", "Bewijskaart", |intro| GapMapPage {
             intro,
-            matrix: matrix::matrix(g),
+            gap_map: gap_map::gap_map(g),
         });
+        self.effect_evidence(pages);
         let title = self.overview_title("kennisbank", "Kennisbank");
         self.section_page(pages, "kennisbank", &title, |intro| Articles {
             intro,
@@ -216,6 +230,24 @@ impl Planner<'_> {
         let vars = vars(self.overview_intro(&path, section));
         let view = self.overview_view(&path, title, section);
         pages(self.planned(format!("{path}index.html"), &view, &vars));
+    }
+
+    /// One page per effect with the findings behind each cell of its line in the gap map.
+    fn effect_evidence(&self, pages: Emit) {
+        let g = self.graph;
+        for (e, line, items) in gap_map::effect_lines(g) {
+            let effect = Link::to(g, PageRef::Effect(e));
+            let path = gap_map::evidence_path(g, e);
+            let crumbs = vec![self.crumb("Home", ""), self.crumb("Bewijskaart", "bewijs/")];
+            let title = format!("Bewijs voor {}", effect.title);
+            let view = self.page_view(&title, &path, "bewijs", "Overzicht", crumbs);
+            let page = EffectEvidence {
+                signal: evidence::signal(g, &items),
+                groups: gap_map::effect_sections(g, &line, &items),
+                effect,
+            };
+            pages(self.planned(format!("{path}index.html"), &view, &page));
+        }
     }
 
     /// `/bronnen/` (with the editors' introduction) and the other sorted and filtered lists.

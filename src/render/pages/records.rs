@@ -6,9 +6,11 @@ use serde::Serialize;
 
 use super::{Crumb, PageView, PlannedPage, Planner, Template};
 use crate::config::Category;
+use crate::evidence::by;
 use crate::graph::{FindingRef, KnowledgeGraph, PageRef};
 use crate::markdown::Heading;
-use crate::model::{Article, Effect, Id, Kind, Page, Source, Term};
+use crate::model::{Article, Effect, Id, Kind, Page, Provenance, Source, Term};
+use crate::render::evidence::{self, Legend};
 use crate::render::view::{
     self, ArticleCard, EffectCard, FindingView, Label, Link, QuoteView, RowView, SourceCard,
     SourceFindings,
@@ -29,7 +31,10 @@ struct EffectPage<'g> {
     category: Option<&'g Category>,
     note: &'g Option<String>,
     tags: Vec<Label>,
-    findings_by_source: Vec<SourceFindings>,
+    /// The findings the Platform's overview links to the effect, by source.
+    platform_findings: Vec<SourceFindings>,
+    /// The findings the editors added, by source.
+    added_findings: Vec<SourceFindings>,
     rows: Vec<Link>,
     articles: Vec<ArticleCard>,
     sources: Vec<Link>,
@@ -96,6 +101,8 @@ template!(TermPage<'_> => "term.html");
 struct PlainPage {
     #[serde(flatten)]
     body: Body,
+    /// On the page *Hoe lees je het bewijs* only: the kinds of evidence and the labels.
+    legend: Option<Legend>,
 }
 
 template!(PlainPage => "page.html");
@@ -180,13 +187,15 @@ impl Planner<'_> {
 
 fn effect(g: &KnowledgeGraph, e: Id<Effect>, body: Body) -> EffectPage<'_> {
     let data = &g[e].data;
+    let items = crate::evidence::effect_items(g, e);
     EffectPage {
         body,
         effect: view::effect_card(g, e),
         category: g.config.category(&data.category),
         note: &data.note,
         tags: view::tags(g, &data.tags),
-        findings_by_source: view::grouped_findings(g, &g.index.effect_findings[e]),
+        platform_findings: view::grouped_findings(g, &by(&items, Provenance::Platform)),
+        added_findings: view::grouped_findings(g, &by(&items, Provenance::Editors)),
         rows: links(g, g.index.effect_rows[e].iter().copied(), PageRef::Row),
         articles: article_cards(g, &g.index.effect_articles[e]),
         sources: links(
@@ -264,6 +273,9 @@ fn term(g: &KnowledgeGraph, t: Id<Term>, body: Body) -> TermPage<'_> {
     }
 }
 
-fn plain(_g: &KnowledgeGraph, _p: Id<Page>, body: Body) -> PlainPage {
-    PlainPage { body }
+fn plain(g: &KnowledgeGraph, p: Id<Page>, body: Body) -> PlainPage {
+    PlainPage {
+        body,
+        legend: (g[p].key == evidence::GUIDE_KEY).then(|| evidence::legend(g)),
+    }
 }
