@@ -1,5 +1,5 @@
 //! The strength rule, as stated for visitors on the page *Hoe lees je het bewijs*
-//! (`content/paginas/bewijs-lezen.md`); keep the two in step.
+//! (`content/paginas/hoe-lees-je-het-bewijs.md`); keep the two in step.
 //!
 //! A study is a source; several findings of one source are one study. Only empirical research and
 //! reviews are studies. From the studies of an effect or row:

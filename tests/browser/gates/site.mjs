@@ -1,5 +1,6 @@
 // What every gate shares: the built site on disk, a static server for it on 127.0.0.1, and
 // Debian's chromium through playwright-core (never a downloaded browser).
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
@@ -88,7 +89,9 @@ export async function samplePages() {
     'bronnen per soort': first(/^bronnen\/soort\/[^/]+\/index\.html$/),
     'bronnen per effect': first(/^bronnen\/effect\/[^/]+\/index\.html$/),
     bron: first(/^bronnen\/(?!soort\/|effect\/|op-jaar\/)[^/]+\/index\.html$/),
-    bewijsmatrix: '/bewijs/',
+    bewijskaart: '/bewijs/',
+    'bewijs per effect': first(/^bewijs\/[^/]+\/index\.html$/),
+    'hoe lees je het bewijs': '/hoe-lees-je-het-bewijs/',
     kennisbank: '/kennisbank/',
     artikel: first(/^kennisbank\/[^/]+\/index\.html$/),
     begrippen: '/begrippen/',
@@ -109,4 +112,18 @@ export async function samplePages() {
     }
   }
   return Object.entries(pages).filter(([, url]) => url);
+}
+
+/** The server and browser a gate file shares: started before its tests, closed after them. */
+export function sharedSite() {
+  const shared = {};
+  before(async () => {
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
