@@ -85,12 +85,16 @@ pub struct FindingView {
     /// How the finding bears on the effect or row of the page it is listed on, when it does not
     /// simply support it; `None` on its source's page.
     pub direction: Option<DirectionView>,
+    /// Who linked it to the effect or row of the page it is listed on: `platform` or `redactie`;
+    /// `None` on its source's page (there each link says it).
+    pub origin: Option<&'static str>,
 }
 
 /// A finding as listed under an effect or row: with its direction towards it.
 pub fn finding_item(graph: &KnowledgeGraph, item: &Item) -> FindingView {
     FindingView {
         direction: ev::direction(item.direction),
+        origin: Some(item.provenance.key()),
         ..finding(graph, item.finding)
     }
 }
@@ -122,6 +126,7 @@ pub fn finding(graph: &KnowledgeGraph, f: FindingRef) -> FindingView {
         design: facts.design.clone(),
         sectors: facts.sectors.iter().map(|s| sector(graph, s)).collect(),
         direction: None,
+        origin: None,
     }
 }
 

@@ -255,6 +255,35 @@ fn the_gap_map_keeps_every_cell_and_each_count_leads_to_as_many_findings() {
 }
 
 #[test]
+fn on_an_effects_evidence_page_each_finding_says_who_linked_it() {
+    let g = shipped_graph();
+    let mut editorial = 0;
+    for (e, effect) in g.records.effects.enumerate() {
+        let html = page(&format!("bewijs/{}/", effect.key));
+        let by_kind = section(&html, "id=\"per-soort\"", "id=\"per-sector\"");
+        for item in evidence::effect_items(g, e) {
+            let url = format!("href=\"{}\"", finding_url(g, &item));
+            let li = (by_kind.split("<li class=\"finding\">"))
+                .find(|li| li.contains(&url))
+                .unwrap_or_else(|| panic!("{}: {url} is not listed by kind", effect.key));
+            let said = match item.provenance {
+                Provenance::Platform => "gekoppeld door het Platform",
+                Provenance::Editors => {
+                    editorial += 1;
+                    "door de redactie toegevoegd"
+                }
+            };
+            assert!(
+                li.contains(said),
+                "{}: {url} does not say {said:?}",
+                effect.key
+            );
+        }
+    }
+    assert!(editorial > 20);
+}
+
+#[test]
 fn the_value_table_never_scrolls_sideways_it_becomes_cards() {
     let html = page("waarde-en-randvoorwaarden/");
     let table = section(&html, "<table class=\"value-table\"", "</table>");

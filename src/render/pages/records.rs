@@ -11,6 +11,7 @@ use crate::graph::{FindingRef, KnowledgeGraph, PageRef};
 use crate::markdown::Heading;
 use crate::model::{Article, Effect, Id, Kind, Page, Provenance, Source, Term};
 use crate::render::evidence::{self, Legend};
+use crate::render::gap_map;
 use crate::render::view::{
     self, ArticleCard, EffectCard, FindingView, Label, Link, QuoteView, RowView, SourceCard,
     SourceFindings,
@@ -35,6 +36,8 @@ struct EffectPage<'g> {
     platform_findings: Vec<SourceFindings>,
     /// The findings the editors added, by source.
     added_findings: Vec<SourceFindings>,
+    /// The effect's findings by kind of evidence, sector and level (`/bewijs/<effect>/`).
+    evidence_url: String,
     rows: Vec<Link>,
     articles: Vec<ArticleCard>,
     sources: Vec<Link>,
@@ -196,6 +199,7 @@ fn effect(g: &KnowledgeGraph, e: Id<Effect>, body: Body) -> EffectPage<'_> {
         tags: view::tags(g, &data.tags),
         platform_findings: view::grouped_findings(g, &by(&items, Provenance::Platform)),
         added_findings: view::grouped_findings(g, &by(&items, Provenance::Editors)),
+        evidence_url: format!("{}{}", g.config.base_path(), gap_map::evidence_path(g, e)),
         rows: links(g, g.index.effect_rows[e].iter().copied(), PageRef::Row),
         articles: article_cards(g, &g.index.effect_articles[e]),
         sources: links(
