@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use crate::config::label_of;
-use crate::graph::{KnowledgeGraph, PageRef};
+use crate::graph::{FindingRef, KnowledgeGraph, PageRef};
 use crate::markdown::Section;
+use crate::model::Provenance;
 
 /// One search hit candidate.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,8 +32,10 @@ pub struct Unit {
 }
 
 /// The facets, in the order filters are shown: key and Dutch label.
-pub const FACETS: [(&str, &str); 8] = [
+pub const FACETS: [(&str, &str); 10] = [
     ("kind", "Soort"),
+    ("evidence", "Soort bewijs"),
+    ("origin", "Gekoppeld door"),
     ("effect", "Effect"),
     ("category", "Categorie"),
     ("row", "Waarde"),
@@ -85,6 +88,13 @@ pub fn facet_labels(g: &KnowledgeGraph, units: &[Unit]) -> FacetLabels {
                     .level(value)
                     .map_or(value.clone(), |l| l.label.clone()),
                 "source_kind" => label_of(&g.config.source_kinds, value).to_string(),
+                "evidence" => g
+                    .config
+                    .evidence_kinds
+                    .iter()
+                    .find(|k| &k.key == value)
+                    .map_or(value.clone(), |k| k.label.clone()),
+                "origin" => origin_label(value).to_string(),
                 "sector" => label_of(&g.config.sectors, value).to_string(),
                 _ => value.clone(),
             };
@@ -92,6 +102,16 @@ pub fn facet_labels(g: &KnowledgeGraph, units: &[Unit]) -> FacetLabels {
         }
     }
     labels
+}
+
+/// Who made a finding's link, as a filter says it: the Platform's own overview and table stay
+/// apart from what the editors added.
+fn origin_label(key: &str) -> &str {
+    match key {
+        k if k == Provenance::Platform.key() => "het Platform (overzicht en tabel)",
+        k if k == Provenance::Editors.key() => "de redactie (toegevoegd)",
+        other => other,
+    }
 }
 
 fn join(parts: &[&str]) -> String {
@@ -258,6 +278,20 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
                 let mut f = vec![("kind", "Bevinding".to_string())];
                 f.extend(facets.clone());
                 f.extend(effect_facets(g, finding.all_effects()));
+                // What kind of evidence, and who made its links (a finding may have both).
+                let facts = g.index.facts(FindingRef {
+                    source: i,
+                    finding: n,
+                });
+                f.push(("evidence", facts.evidence.key().to_string()));
+                f.extend(
+                    facts
+                        .effects
+                        .iter()
+                        .map(|t| t.provenance)
+                        .chain(facts.rows.iter().map(|t| t.provenance))
+                        .map(|p| ("origin", p.key().to_string())),
+                );
                 f.extend(finding.all_rows().into_iter().map(|r| ("row", r)));
                 out.push(Unit {
                     url: format!("{url}#{anchor}"),

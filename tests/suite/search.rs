@@ -189,6 +189,56 @@ fn a_kind_filter_keeps_only_that_kind_and_keeps_scores() {
 }
 
 #[test]
+fn every_finding_has_one_kind_of_evidence_and_the_origin_of_its_links_as_filters() {
+    let engine = engine();
+    let units = engine.manifest.units as u32;
+    let findings: BTreeSet<u32> = (0..units)
+        .filter(|&u| engine.doc(u).unwrap().2 == "Bevinding")
+        .collect();
+    let kinds = engine.facet_values("evidence").unwrap();
+    assert!(
+        kinds
+            .iter()
+            .any(|(k, l)| k == "empirisch" && l == "Empirisch onderzoek"),
+        "{kinds:?}"
+    );
+    let mut seen = BTreeSet::new();
+    for (kind, _) in &kinds {
+        for unit in engine.facet("evidence", kind).unwrap() {
+            assert!(
+                findings.contains(&unit),
+                "{kind}: {:?} is no finding",
+                engine.doc(unit)
+            );
+            assert!(
+                seen.insert(unit),
+                "{:?} has two kinds of evidence",
+                engine.doc(unit)
+            );
+        }
+    }
+    assert_eq!(seen, findings, "every finding has its kind of evidence");
+
+    // A link the editors added is theirs, not the Platform's; a finding may have both.
+    let origins = engine.facet_values("origin").unwrap();
+    assert_eq!(
+        origins.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+        ["platform", "redactie"]
+    );
+    let added = (0..units)
+        .find(|&u| {
+            engine
+                .doc(u)
+                .unwrap()
+                .0
+                .ends_with("curriculum-meer-een-geheel")
+        })
+        .expect("the finding of berndsen-2013 with only added links");
+    assert!(engine.facet("origin", "redactie").unwrap().contains(&added));
+    assert!(!engine.facet("origin", "platform").unwrap().contains(&added));
+}
+
+#[test]
 fn the_cli_prints_one_json_object_per_hit() {
     let out = expect_success(
         kennisbank()

@@ -98,6 +98,23 @@ test('a shared URL restores the query, and a kind filter narrows with counts', a
   await page.close();
 });
 
+test('findings filter by kind of evidence and by who linked them', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/zoeken/?q=samenwerking`);
+  await page.waitForSelector('#zoekfilters fieldset[data-facet=evidence]');
+  assert.equal(await page.textContent('fieldset[data-facet=evidence] legend'), 'Soort bewijs');
+  assert.equal(await page.textContent('fieldset[data-facet=origin] legend'), 'Gekoppeld door');
+  const label = await page.textContent('label[for="filter-origin-redactie"]');
+  const count = Number(label.match(/\((\d+)\)/)[1]);
+  assert.ok(count > 0, label);
+  await page.check('#filter-origin-redactie');
+  await page.waitForFunction((n) => document.querySelector('#zoek-status').textContent.startsWith(String(n)), count);
+  const kinds = await page.$$eval('#zoekresultaten .zoek-soort', (s) => s.map((x) => x.textContent));
+  assert.ok(kinds.length > 0 && kinds.every((k) => k === 'Bevinding'), kinds.join());
+  assert.match(page.url(), /origin=redactie/);
+  await page.close();
+});
+
 test('arrow keys move from the field through the results and back', async () => {
   const page = await searchPage();
   await page.type('#zoekveld', 'intervisie ');
