@@ -35,7 +35,7 @@ pub struct Unit {
 pub const FACETS: [(&str, &str); 10] = [
     ("kind", "Soort"),
     ("evidence", "Soort bewijs"),
-    ("origin", "Gekoppeld door"),
+    ("origin", "Koppeling"),
     ("effect", "Effect"),
     ("category", "Categorie"),
     ("row", "Waarde"),
@@ -108,8 +108,8 @@ pub fn facet_labels(g: &KnowledgeGraph, units: &[Unit]) -> FacetLabels {
 /// apart from what the editors added.
 fn origin_label(key: &str) -> &str {
     match key {
-        k if k == Provenance::Platform.key() => "het Platform (overzicht en tabel)",
-        k if k == Provenance::Editors.key() => "de redactie (toegevoegd)",
+        k if k == Provenance::Platform.key() => "van het Platform",
+        k if k == Provenance::Editors.key() => "toegevoegd door de redactie",
         other => other,
     }
 }

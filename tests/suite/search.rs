@@ -222,8 +222,14 @@ fn every_finding_has_one_kind_of_evidence_and_the_origin_of_its_links_as_filters
     // A link the editors added is theirs, not the Platform's; a finding may have both.
     let origins = engine.facet_values("origin").unwrap();
     assert_eq!(
-        origins.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
-        ["platform", "redactie"]
+        origins,
+        [
+            ("platform".to_string(), "van het Platform".to_string()),
+            (
+                "redactie".to_string(),
+                "toegevoegd door de redactie".to_string()
+            )
+        ]
     );
     let added = (0..units)
         .find(|&u| {

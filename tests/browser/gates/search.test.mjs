@@ -103,7 +103,7 @@ test('findings filter by kind of evidence and by who linked them', async () => {
   await page.goto(`${server.base}/zoeken/?q=samenwerking`);
   await page.waitForSelector('#zoekfilters fieldset[data-facet=evidence]');
   assert.equal(await page.textContent('fieldset[data-facet=evidence] legend'), 'Soort bewijs');
-  assert.equal(await page.textContent('fieldset[data-facet=origin] legend'), 'Gekoppeld door');
+  assert.equal(await page.textContent('fieldset[data-facet=origin] legend'), 'Koppeling');
   const label = await page.textContent('label[for="filter-origin-redactie"]');
   const count = Number(label.match(/\((\d+)\)/)[1]);
   assert.ok(count > 0, label);
