@@ -136,6 +136,12 @@ fn every_effect_and_row_page_opens_with_its_signal_linked_to_the_guide() {
         );
     }
     assert_eq!(pages, 8 + 11);
+    let guide = page(GUIDE.trim_start_matches('/'));
+    let backlinks = section(&guide, "id=\"wat-verwijst-hiernaar\"", "</section>");
+    assert!(
+        backlinks.matches("<li>").count() >= pages,
+        "the guide names the pages whose signal links it"
+    );
     // The overviews carry the same label, linked to the guide.
     let effects = page("effecten/");
     assert_eq!(

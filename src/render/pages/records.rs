@@ -180,9 +180,15 @@ impl Planner<'_> {
         let link = Link::to(g, page);
         let mut view = self.page_view(g.title(page), path, section, link.kind, crumbs);
         view.description = link.summary;
-        view.backlinks = (g.index.backlinks.get(&page))
-            .map(|from| Link::all(g, from.iter().copied()))
-            .unwrap_or_default();
+        let mut from = g.index.backlinks.get(&page).cloned().unwrap_or_default();
+        if Some(page) == g.find(Kind::Page, evidence::GUIDE_KEY) {
+            // Every effect and row links the guide from its signal (a template link, not a body
+            // reference, so the graph does not know it).
+            let signals = (g.records.effects.ids().map(PageRef::Effect))
+                .chain(g.records.rows.ids().map(PageRef::Row));
+            from.extend(signals);
+        }
+        view.backlinks = Link::all(g, from);
         view.shows_backlinks = true;
         view
     }
