@@ -9,7 +9,9 @@
 //! with caches on every change.
 //!
 //! Shared by every stage and owned by none: [`model`] (the records and the table of their kinds),
-//! [`source`] (the front-matter tree and naming rules), [`config`], [`diagnostics`].
+//! [`source`] (the front-matter tree and naming rules), [`config`], [`diagnostics`]; read from the
+//! checked graph: [`evidence`] (the headline signals) and [`living`] (dates, change log, version),
+//! the latter with the Git dates of [`history`].
 
 // A diagnostic carries its file, span, label and hint; returning it by value on the (cold) error
 // path is clearer than boxing, and it is never on a hot path.
@@ -22,6 +24,7 @@ pub mod graph;
 pub mod history;
 pub mod i18n;
 pub mod linkcheck;
+pub mod living;
 pub mod load;
 pub mod markdown;
 pub mod model;

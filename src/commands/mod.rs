@@ -6,6 +6,7 @@ mod new;
 mod report;
 mod search;
 mod serve;
+mod signals;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,6 +41,7 @@ impl Cli {
             Command::Search(args) => Some(&args.site.root),
             Command::Serve(args) => Some(&args.site.root),
             Command::New(args) => Some(&args.root),
+            Command::Signals(args) => Some(&args.site.root),
         }
     }
 }
@@ -53,7 +55,8 @@ const EXAMPLES: &str = "Examples:
   kennisbank check --external            also ask every external link's server
   kennisbank serve --open                preview with live reload at http://127.0.0.1:1111/
   kennisbank search kijkwijzer           search from the terminal
-  kennisbank new bron helms-lorenz-2024  start a new source file";
+  kennisbank new bron helms-lorenz-2024  start a new source file
+  kennisbank signals                     record changed evidence signals in content/signalen.yaml";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -86,6 +89,21 @@ pub enum Command {
   kennisbank new waarde 1.7
   kennisbank new artikel \"Samen opleiden in het mbo\"")]
     New(new::NewArgs),
+    /// Record today's headline signal of each effect and row that changed since
+    /// content/signalen.yaml last recorded it, so the change log says from what to what.
+    #[command(after_help = "Examples:
+  kennisbank signals
+  kennisbank signals --date 2026-12-02")]
+    Signals(SignalsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SignalsArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The day to record (YYYY-MM-DD). Default: today (UTC).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -186,5 +204,6 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&args, lang),
         Command::Serve(args) => serve::run(&args, cli.lang.or_else(Lang::from_env)),
         Command::New(args) => new::run(&args, lang),
+        Command::Signals(args) => signals::run(&args, lang),
     }
 }

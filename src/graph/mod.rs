@@ -137,6 +137,8 @@ pub struct KnowledgeGraph {
     pub index: Index,
     /// Groups of terms that mean the same when searching (`content/thesaurus.yaml`), as written.
     pub thesaurus: Vec<Vec<String>>,
+    /// When each record was added and changed, the change log and the dataset's version.
+    pub changes: crate::living::ChangeLog,
     lookup: HashMap<(Kind, String), PageRef>,
     /// Each record by its file, relative to `content/` ([`paths::content_relative`]).
     files: HashMap<String, PageRef>,

@@ -20,6 +20,7 @@ pub(super) const FILES: &[(&str, &str, &str)] = files![
     "graph.ftl",
     "evidence.ftl",
     "links.ftl",
+    "living.ftl",
     "render.ftl",
     "build.ftl",
     "linkcheck.ftl",

@@ -95,6 +95,17 @@ message_ids! {
         UnknownFile = "unknown-file",
         UnknownAnchor = "unknown-anchor",
         BrokenLink = "broken-link",
+        // living: dates, the change log and the ledger of signals
+        DateNotADay = "date-not-a-day",
+        UpdatedBeforeAdded = "updated-before-added",
+        UnknownChangeKind = "unknown-change-kind",
+        EmptyChangeText = "empty-change-text",
+        ChangeFindingElsewhere = "change-finding-elsewhere",
+        UnknownChangeFinding = "unknown-change-finding",
+        LedgerSubject = "ledger-subject",
+        LedgerStrength = "ledger-strength",
+        LedgerUnknown = "ledger-unknown",
+        LedgerStale = "ledger-stale",
         // render: the theme
         NoTheme = "no-theme",
         TemplateUnreadable = "template-unreadable",
@@ -163,6 +174,13 @@ message_ids! {
         KeysEvidence = "keys-evidence",
         KeysDirection = "keys-direction",
         KeysFindingEffects = "keys-finding-effects",
+        KeysChangeKind = "keys-change-kind",
+        KeysFindingId = "keys-finding-id",
+        KeysStrength = "keys-strength",
+        // signals
+        SignalsRecorded = "signals-recorded",
+        SignalsCurrent = "signals-current",
+        SignalsBadDate = "signals-bad-date",
         // reports
         Severity = "severity",
         HelpPrefix = "help-prefix",

@@ -11,6 +11,7 @@
 mod cache;
 pub mod check;
 pub mod front_matter;
+mod ledger;
 mod parse;
 mod thesaurus;
 mod walk;
@@ -25,6 +26,7 @@ use crate::i18n::Code;
 use crate::model::{Kind, Records, schema};
 use crate::source::Node;
 pub use cache::LoadCache;
+pub use ledger::{LEDGER_FILE, LedgerSource, ledger_yaml, read_ledger};
 pub use thesaurus::{THESAURUS_FILE, read_thesaurus};
 
 /// The name of the configuration file inside the content folder.
@@ -40,6 +42,11 @@ pub struct Loaded {
     pub unparsed: Vec<(Kind, String)>,
     /// The groups of `content/thesaurus.yaml` that passed their checks.
     pub thesaurus: Vec<Vec<String>>,
+    /// `content/signalen.yaml`, when there is one and it could be typed.
+    pub ledger: Option<LedgerSource>,
+    /// When each content file was added and changed; the pipeline reads it after loading
+    /// ([`crate::history::History::read`]), empty until then.
+    pub history: crate::history::History,
     pub diagnostics: Diagnostics,
 }
 
@@ -80,6 +87,9 @@ pub fn load_cached(
     loaded.diagnostics.extend(problems);
     let (thesaurus, problems) = read_thesaurus(root, content_dir);
     loaded.thesaurus = thesaurus;
+    loaded.diagnostics.extend(problems);
+    let (ledger, problems) = read_ledger(root, content_dir);
+    loaded.ledger = ledger;
     loaded.diagnostics.extend(problems);
 
     let (files, walk_problems) = walk::collect_files(root, content_dir);

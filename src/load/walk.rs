@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{CONFIG_FILE, THESAURUS_FILE, display};
+use super::{CONFIG_FILE, LEDGER_FILE, THESAURUS_FILE, display};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Code;
 use crate::model::Kind;
@@ -49,7 +49,10 @@ pub(super) fn collect_files(
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         if components.len() == 1
-            && (name == CONFIG_FILE || name == THESAURUS_FILE || name == "README.md")
+            && (name == CONFIG_FILE
+                || name == THESAURUS_FILE
+                || name == LEDGER_FILE
+                || name == "README.md")
         {
             continue;
         }

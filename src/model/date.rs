@@ -70,6 +70,21 @@ impl PartialDate {
         self.year
     }
 
+    /// A calendar day, as the history gives it.
+    pub fn from_day(date: time::Date) -> PartialDate {
+        PartialDate {
+            // Commit dates are years 1970 to 9999: four digits, as editors write them.
+            year: date.year().clamp(0, 9999) as u16,
+            month: Some(u8::from(date.month())),
+            day: Some(date.day()),
+        }
+    }
+
+    /// Whether this is a whole day (`2026-03-03`), not a month or a year.
+    pub fn is_day(self) -> bool {
+        self.day.is_some()
+    }
+
     /// `15 januari 2018`, `januari 2018` or `2018`.
     pub fn dutch(self) -> String {
         let month = |m: u8| MONTHS[usize::from(m) - 1];

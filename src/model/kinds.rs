@@ -16,7 +16,7 @@ use std::ops::Index;
 
 use super::id::{Id, Table};
 use super::schema;
-use super::{Article, Doc, Effect, Origin, Page, Source, Term, ValueRow};
+use super::{Article, Change, Doc, Effect, Origin, Page, PartialDate, Source, Term, ValueRow};
 use crate::i18n::{Code, Msg};
 use crate::source::Shape;
 
@@ -321,6 +321,8 @@ pub trait RecordData:
         &[]
     }
     fn aliases(&self) -> &[String];
+    /// The record's own dates and change log, as its editors wrote them.
+    fn timeline(&self) -> Timeline<'_>;
     /// The key references use, when it is not the file name: a row's `id`.
     fn key_field(&self) -> Option<(&'static str, &str)> {
         None
@@ -330,6 +332,14 @@ pub trait RecordData:
     fn page(id: Id<Doc<Self>>) -> PageRef;
     /// The id inside `page`, if it is a record of this kind.
     fn id_of(page: PageRef) -> Option<Id<Doc<Self>>>;
+}
+
+/// What every kind of record may say about its own history: `added`, `updated`, `changes`.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeline<'a> {
+    pub added: Option<PartialDate>,
+    pub updated: Option<PartialDate>,
+    pub changes: &'a [Change],
 }
 
 /// What every record has, whatever its kind.
@@ -346,6 +356,7 @@ pub trait Record: Send + Sync {
     fn description(&self) -> Option<&str>;
     fn tags(&self) -> &[String];
     fn aliases(&self) -> &[String];
+    fn timeline(&self) -> Timeline<'_>;
     fn origin(&self) -> &Origin;
     /// A copy of the record, put in its kind's table (`load`, from its cache).
     fn copy_into(&self, records: &mut Records);
@@ -378,6 +389,9 @@ impl<D: RecordData> Record for Doc<D> {
     }
     fn aliases(&self) -> &[String] {
         self.data.aliases()
+    }
+    fn timeline(&self) -> Timeline<'_> {
+        self.data.timeline()
     }
     fn origin(&self) -> &Origin {
         &self.origin

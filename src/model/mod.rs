@@ -22,7 +22,7 @@ use crate::source::{Node, Step};
 pub use date::PartialDate;
 pub use evidence::{Direction, Evidence, Provenance};
 pub use id::{Id, IdVec, Table};
-pub use kinds::{ForKind, Kind, PageRef, Record, RecordData, Records};
+pub use kinds::{ForKind, Kind, PageRef, Record, RecordData, Records, Timeline};
 
 /// Where a record came from: its file, its front-matter tree (for spans) and its Markdown body.
 #[derive(Debug, Clone)]
@@ -66,6 +66,12 @@ pub struct EffectData {
     pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub added: Option<PartialDate>,
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -89,6 +95,12 @@ pub struct ValueRowData {
     pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub added: Option<PartialDate>,
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 /// A practice example, paraphrased and attributed.
@@ -146,6 +158,12 @@ pub struct SourceData {
     pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub added: Option<PartialDate>,
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 /// One claim of a source, tagged to the effects and value rows it supports.
@@ -180,6 +198,9 @@ pub struct Finding {
     pub note: Option<String>,
     #[serde(default)]
     pub editor_note: Option<String>,
+    /// When the finding was added, if an editor says so; otherwise its source's dates stand.
+    #[serde(default)]
+    pub added: Option<PartialDate>,
 }
 
 impl Finding {
@@ -236,6 +257,50 @@ pub struct ArticleData {
     pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub added: Option<PartialDate>,
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+/// One entry of a record's change log (`changes:`): what changed that a visitor should know.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Change {
+    /// The day it changed: a full date.
+    pub date: PartialDate,
+    pub text: String,
+    /// What kind of change (`bevinding`, `indeling`, `sterkte`, `tegenspraak`, `correctie`).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// On a source: the `id` of the finding the change is about.
+    #[serde(default)]
+    pub finding: Option<String>,
+}
+
+/// `content/signalen.yaml`: dated snapshots of each effect's and row's headline signal, which
+/// `kennisbank signals` appends to and the build compares with the signal it computes.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+pub struct LedgerData {
+    #[serde(default)]
+    pub signals: Vec<Snapshot>,
+}
+
+/// The headline signal of one effect or row on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub struct Snapshot {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    pub date: PartialDate,
+    /// The key of the strength label (`goede-aanwijzingen`).
+    pub strength: String,
+    pub findings: i64,
+    pub sources: i64,
+    pub studies: i64,
+    pub contradicting: i64,
 }
 
 /// `content/thesaurus.yaml`: groups of terms that mean the same when searching.
@@ -257,6 +322,12 @@ pub struct TermData {
     pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub added: Option<PartialDate>,
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -268,6 +339,12 @@ pub struct PageData {
     pub editor_note: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub added: Option<PartialDate>,
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 pub type Effect = Doc<EffectData>;
@@ -292,6 +369,13 @@ macro_rules! record_data {
         )?
         fn aliases(&self) -> &[String] {
             &self.aliases
+        }
+        fn timeline(&self) -> Timeline<'_> {
+            Timeline {
+                added: self.added,
+                updated: self.updated,
+                changes: &self.changes,
+            }
         }
         fn table(records: &Records) -> &Table<Doc<Self>> {
             &records.$table

@@ -27,6 +27,19 @@ pub static SITE: Shape = Map(&[
 
 pub static THESAURUS: Shape = Map(&[Field::optional("synonyms", List(&TEXTS))]);
 
+pub static LEDGER: Shape = Map(&[Field::optional("signals", List(&SNAPSHOT))]);
+
+pub static SNAPSHOT: Shape = Map(&[
+    Field::nullable("effect", Text),
+    Field::nullable("row", Text),
+    Field::required("date", Date),
+    Field::required("strength", Text),
+    Field::required("findings", Integer),
+    Field::required("sources", Integer),
+    Field::required("studies", Integer),
+    Field::required("contradicting", Integer),
+]);
+
 pub static CATEGORY: Shape = Map(&[
     Field::required("key", Text),
     Field::required("label", Text),
@@ -58,6 +71,9 @@ pub static EFFECT: Shape = Map(&[
     Field::nullable("note", Text),
     Field::nullable("editor_note", Text),
     Field::optional("aliases", TEXTS),
+    Field::nullable("added", Date),
+    Field::nullable("updated", Date),
+    Field::optional("changes", List(&CHANGE)),
 ]);
 
 pub static VALUE_ROW: Shape = Map(&[
@@ -72,6 +88,9 @@ pub static VALUE_ROW: Shape = Map(&[
     Field::nullable("note", Text),
     Field::nullable("editor_note", Text),
     Field::optional("aliases", TEXTS),
+    Field::nullable("added", Date),
+    Field::nullable("updated", Date),
+    Field::optional("changes", List(&CHANGE)),
 ]);
 
 pub static QUOTE: Shape = Map(&[
@@ -102,6 +121,9 @@ pub static SOURCE: Shape = Map(&[
     Field::nullable("note", Text),
     Field::nullable("editor_note", Text),
     Field::optional("aliases", TEXTS),
+    Field::nullable("added", Date),
+    Field::nullable("updated", Date),
+    Field::optional("changes", List(&CHANGE)),
 ]);
 
 pub static FINDING: Shape = Map(&[
@@ -119,6 +141,15 @@ pub static FINDING: Shape = Map(&[
     Field::nullable("direction", Any),
     Field::nullable("note", Text),
     Field::nullable("editor_note", Text),
+    Field::nullable("added", Date),
+]);
+
+/// One entry of a record's change log.
+pub static CHANGE: Shape = Map(&[
+    Field::required("date", Date),
+    Field::required("text", Text),
+    Field::nullable("kind", Text),
+    Field::nullable("finding", Text),
 ]);
 
 pub static ARTICLE: Shape = Map(&[
@@ -136,6 +167,9 @@ pub static ARTICLE: Shape = Map(&[
     Field::optional("draft", Bool),
     Field::nullable("editor_note", Text),
     Field::optional("aliases", TEXTS),
+    Field::nullable("added", Date),
+    Field::nullable("updated", Date),
+    Field::optional("changes", List(&CHANGE)),
 ]);
 
 pub static TERM: Shape = Map(&[
@@ -145,6 +179,9 @@ pub static TERM: Shape = Map(&[
     Field::optional("tags", TEXTS),
     Field::nullable("editor_note", Text),
     Field::optional("aliases", TEXTS),
+    Field::nullable("added", Date),
+    Field::nullable("updated", Date),
+    Field::optional("changes", List(&CHANGE)),
 ]);
 
 pub static PAGE: Shape = Map(&[
@@ -152,4 +189,7 @@ pub static PAGE: Shape = Map(&[
     Field::nullable("summary", Text),
     Field::nullable("editor_note", Text),
     Field::optional("aliases", TEXTS),
+    Field::nullable("added", Date),
+    Field::nullable("updated", Date),
+    Field::optional("changes", List(&CHANGE)),
 ]);

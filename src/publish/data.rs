@@ -20,6 +20,7 @@ struct GraphExport<'g> {
     #[serde(rename = "$schema")]
     schema: String,
     site: SiteExport<'g>,
+    dataset: super::changes::DatasetExport<'g>,
     categories: &'g [Category],
     levels: &'g [Level],
     evidence_kinds: &'g [EvidenceKind],
@@ -183,7 +184,7 @@ struct TermExport<'g> {
 }
 
 /// A finding's id across the graph: `source-key#anchor`, the anchor on the source's page.
-fn finding_id(graph: &KnowledgeGraph, f: FindingRef) -> String {
+pub(super) fn finding_id(graph: &KnowledgeGraph, f: FindingRef) -> String {
     format!(
         "{}#{}",
         graph[f.source].key, graph.index.finding_anchors[f.source][f.finding]
@@ -199,7 +200,7 @@ fn finding_url(graph: &KnowledgeGraph, f: FindingRef) -> String {
 }
 
 /// Absolute when the site has an absolute base URL, root-relative otherwise.
-fn absolute_url(graph: &KnowledgeGraph, page: PageRef) -> String {
+pub(super) fn absolute_url(graph: &KnowledgeGraph, page: PageRef) -> String {
     let base = graph.config.absolute_base();
     if super::is_absolute(&base) {
         format!("{base}{}", graph.path(page))
@@ -268,6 +269,7 @@ pub fn graph_json(graph: &KnowledgeGraph) -> anyhow::Result<String> {
             language: &g.config.language,
             generator: format!("kennisbank {}", env!("CARGO_PKG_VERSION")),
         },
+        dataset: super::changes::DatasetExport::of(&g.changes.dataset),
         categories: &g.config.categories,
         levels: &g.config.levels,
         evidence_kinds: &g.config.evidence_kinds,
@@ -413,7 +415,7 @@ pub fn graph_json(graph: &KnowledgeGraph) -> anyhow::Result<String> {
 /// The CSV header; one row per finding follows. `effects`/`rows` are the Platform's own links,
 /// `added_effects`/`added_rows` the editors'; `directions` has `effect=direction` for every
 /// effect that the finding does not simply support.
-pub const CSV_COLUMNS: [&str; 18] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "finding_id",
     "source_key",
     "source_label",
@@ -432,6 +434,8 @@ pub const CSV_COLUMNS: [&str; 18] = [
     "co_sources",
     "note",
     "url",
+    "dataset_version",
+    "dataset_date",
 ];
 
 pub fn findings_csv(graph: &KnowledgeGraph) -> anyhow::Result<String> {
@@ -484,6 +488,10 @@ pub fn findings_csv(graph: &KnowledgeGraph) -> anyhow::Result<String> {
                 finding.co_sources.join(";"),
                 finding.note.clone().unwrap_or_default(),
                 finding_url(graph, at),
+                graph.changes.dataset.version.clone(),
+                (graph.changes.dataset.date)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
             ])?;
         }
     }

@@ -67,13 +67,13 @@ pub fn atom(graph: &KnowledgeGraph, base: &str) -> anyhow::Result<String> {
     Ok(String::from_utf8(writer.into_inner())?)
 }
 
-fn text(w: &mut XmlWriter, name: &str, content: &str) -> std::io::Result<()> {
+pub(super) fn text(w: &mut XmlWriter, name: &str, content: &str) -> std::io::Result<()> {
     w.create_element(name)
         .write_text_content(BytesText::new(content))?;
     Ok(())
 }
 
-fn link(w: &mut XmlWriter, rel: &str, href: &str) -> std::io::Result<()> {
+pub(super) fn link(w: &mut XmlWriter, rel: &str, href: &str) -> std::io::Result<()> {
     w.create_element("link")
         .with_attributes([("rel", rel), ("href", href)])
         .write_empty()?;

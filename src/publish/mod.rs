@@ -8,6 +8,7 @@
 //! page. It runs after `search`, whose shards the headers file names.
 //! Templates link to these files (`partials/head-meta.html`), so their paths are fixed here.
 
+mod changes;
 mod citation;
 mod data;
 mod feed;
@@ -17,11 +18,17 @@ mod sitemap;
 use crate::graph::KnowledgeGraph;
 use crate::output::OutputFile;
 
+pub use changes::{changes_atom, changes_json};
 pub use citation::{bibtex, ris};
 pub use data::{findings_csv, graph_json};
 
 /// The Atom feed of articles, relative to the output folder.
 pub const FEED_PATH: &str = "atom.xml";
+/// The Atom feed of the change log (`content/…` `changes:` and the ledger of signals).
+pub const CHANGES_FEED_PATH: &str = "wijzigingen/atom.xml";
+/// The change log as open data, and its schema.
+pub const CHANGES_JSON_PATH: &str = "data/wijzigingen.json";
+pub const CHANGES_SCHEMA_PATH: &str = "data/wijzigingen.schema.json";
 /// The JSON export of the knowledge graph.
 pub const GRAPH_JSON_PATH: &str = "data/kennisgraaf.json";
 /// The JSON Schema that documents [`GRAPH_JSON_PATH`].
@@ -34,6 +41,8 @@ pub const ALL_BIBTEX_PATH: &str = "data/bronnen.bib";
 
 /// The JSON Schema of the graph export, shipped beside it and documented field by field.
 pub const GRAPH_SCHEMA: &str = include_str!("kennisgraaf.schema.json");
+/// The JSON Schema of the change log, shipped beside it.
+pub const CHANGES_SCHEMA: &str = include_str!("wijzigingen.schema.json");
 
 /// What changes the published extras.
 #[derive(Debug, Clone, Default)]
@@ -61,6 +70,8 @@ pub fn build(
         file(GRAPH_JSON_PATH, data::graph_json(graph)?),
         file(GRAPH_SCHEMA_PATH, GRAPH_SCHEMA.to_string()),
         file(FINDINGS_CSV_PATH, data::findings_csv(graph)?),
+        file(CHANGES_JSON_PATH, changes::changes_json(graph)?),
+        file(CHANGES_SCHEMA_PATH, CHANGES_SCHEMA.to_string()),
     ];
     // Sitemaps and Atom need absolute addresses; a build for a relative base (`/`, local preview)
     // has none to give, and a feed with relative ids would be invalid rather than merely local.
@@ -72,6 +83,10 @@ pub fn build(
             .collect();
         files.push(file("sitemap.xml", sitemap::sitemap(&base, &pages)?));
         files.push(file(FEED_PATH, feed::atom(graph, &base)?));
+        files.push(file(
+            CHANGES_FEED_PATH,
+            changes::changes_atom(graph, &base)?,
+        ));
     }
     let mut all_ris = String::new();
     let mut all_bib = String::new();

@@ -233,6 +233,9 @@ pub(super) fn resolve_loaded(
     if let (Some(site), Some(base_url)) = (loaded.config.as_mut(), &options.base_url) {
         site.config.base_url = base_url.clone();
     }
+    // Three `git` calls for the whole site, never one per file; without Git, no dates.
+    let files = crate::living::content_files(&loaded.records);
+    loaded.history = crate::history::History::read(&options.root, &files);
     let options = graph::Options {
         drafts: options.drafts,
     };

@@ -16,12 +16,12 @@ use time::format_description::well_known::Rfc3339;
 use crate::util::{expect_success, generator};
 
 /// A Git repository in a temporary folder whose commits have fixed dates.
-struct Repo {
+pub(crate) struct Repo {
     dir: tempfile::TempDir,
 }
 
 impl Repo {
-    fn new() -> Repo {
+    pub(crate) fn new() -> Repo {
         let repo = Repo {
             dir: tempfile::tempdir().unwrap(),
         };
@@ -29,33 +29,33 @@ impl Repo {
         repo
     }
 
-    fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
     /// Runs git in the repository, isolated from the user's configuration, and returns its stdout.
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         git_in(self.root(), args, None)
     }
 
-    fn write(&self, path: &str, text: &str) {
+    pub(crate) fn write(&self, path: &str, text: &str) {
         let path = self.root().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
 
     /// Commits everything in the work tree with author and committer date `date` (RFC 3339).
-    fn commit(&self, date: &str, message: &str) {
+    pub(crate) fn commit(&self, date: &str, message: &str) {
         self.git(&["add", "-A"]);
         git_in(self.root(), &["commit", "-q", "-m", message], Some(date));
     }
 
-    fn head(&self) -> String {
+    pub(crate) fn head(&self) -> String {
         self.git(&["rev-parse", "HEAD"]).trim().to_string()
     }
 
     /// `git clone <extra> file://<this repo> <dir>/clone`.
-    fn clone_into(&self, dir: &Path, extra: &[&str]) -> PathBuf {
+    pub(crate) fn clone_into(&self, dir: &Path, extra: &[&str]) -> PathBuf {
         let url = format!("file://{}", self.root().display());
         let target = dir.join("clone");
         let mut args = vec!["clone", "-q"];

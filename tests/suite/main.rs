@@ -11,6 +11,7 @@ mod fuzz_front_matter;
 mod generate;
 mod history;
 mod linkcheck;
+mod living;
 mod paraphrase;
 mod publish;
 mod reports;

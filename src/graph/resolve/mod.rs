@@ -52,6 +52,8 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
         mut records,
         unparsed,
         thesaurus,
+        ledger,
+        history,
         mut diagnostics,
     } = loaded;
     let Some(SiteSource { config, file, tree }) = config else {
@@ -96,15 +98,38 @@ pub fn resolve(loaded: Loaded, options: Options) -> Result<Checked<KnowledgeGrap
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let graph = KnowledgeGraph {
+    let mut graph = KnowledgeGraph {
         config,
         records,
         index,
         thesaurus,
+        changes: Default::default(),
         lookup: keys.into_lookup(),
         files,
     };
+    graph.changes = living(&graph, history, ledger, &mut diagnostics)?;
     Ok(Checked::new(graph, diagnostics))
+}
+
+/// The change log of a graph that passed every other check: dates, `changes:` and the ledger
+/// checked; the history's warning (none for a folder that is simply not in Git).
+fn living(
+    graph: &KnowledgeGraph,
+    history: crate::history::History,
+    ledger: Option<crate::load::LedgerSource>,
+    diagnostics: &mut Diagnostics,
+) -> Result<crate::living::ChangeLog, Diagnostics> {
+    crate::living::check(graph, diagnostics);
+    let ledger = crate::living::Ledger::new(ledger);
+    ledger.check(graph, diagnostics);
+    if diagnostics.has_errors() {
+        return Err(std::mem::take(diagnostics));
+    }
+    match &history.warning {
+        Some(crate::history::Warning::NoRepository) | None => {}
+        Some(warning) => diagnostics.push(warning.to_diagnostic()),
+    }
+    Ok(crate::living::build(graph, &history, ledger))
 }
 
 /// What the checkers write to, beside the records they read.

@@ -254,6 +254,9 @@ fn the_schema_and_the_structs_agree_field_by_field() {
     agree::<Quote>("quote", &QUOTE, &mut failures);
     agree::<SourceData>("source", &SOURCE, &mut failures);
     agree::<Finding>("finding", &FINDING, &mut failures);
+    agree::<Change>("change", &CHANGE, &mut failures);
+    agree::<LedgerData>("ledger", &LEDGER, &mut failures);
+    agree::<Snapshot>("snapshot", &SNAPSHOT, &mut failures);
     agree::<ArticleData>("article", &ARTICLE, &mut failures);
     agree::<TermData>("term", &TERM, &mut failures);
     agree::<PageData>("page", &PAGE, &mut failures);

@@ -23,6 +23,7 @@ macro_rules! template {
 }
 
 mod bibliography;
+mod changes;
 mod overviews;
 mod records;
 mod taxonomies;
@@ -96,6 +97,8 @@ struct PageView {
     /// Has a canonical address and Open Graph tags: every page but the 404 page, which the host
     /// serves at any unknown address.
     is_canonical: bool,
+    /// A record's dates and change log (`themes/default/templates/living.html`).
+    living: Option<changes::LivingView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -135,6 +138,7 @@ impl<'g> Plan<'g> {
     /// of context at 10,000 pages, so each goes to `emit` before the next is planned.
     pub fn overviews(&self, emit: Emit) {
         self.planner.overviews(emit);
+        self.planner.changes(emit);
     }
 
     /// Every record with a page, in plan order; plan each with [`Plan::record`].
@@ -222,6 +226,7 @@ impl<'g> Planner<'g> {
             is_home: path.is_empty(),
             shows_backlinks: false,
             is_canonical: path != NOT_FOUND_PATH,
+            living: None,
         }
     }
 

@@ -190,6 +190,7 @@ impl Planner<'_> {
         }
         view.backlinks = Link::all(g, from);
         view.shows_backlinks = true;
+        view.living = super::changes::record(g, page);
         view
     }
 }

@@ -139,6 +139,7 @@ fn only_record_pages_say_what_links_to_them() {
                 | "tag.html"
                 | "404.html"
                 | "search.html"
+                | "changes.html"
         );
         assert_eq!(
             json["page"]["shows_backlinks"].as_bool(),
