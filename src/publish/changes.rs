@@ -146,10 +146,10 @@ pub fn changes_atom(graph: &KnowledgeGraph, base: &str) -> anyhow::Result<String
     let log = &graph.changes;
     let title = &graph.config.title;
     let page = format!("{base}wijzigingen/");
-    let updated = log
-        .entries
-        .first()
-        .map_or("1970-01-01T00:00:00Z".to_string(), |e| e.date.rfc3339());
+    // The newest entry; with none yet, the dataset's date (a feed must say when it last changed).
+    let updated = (log.entries.first().map(|e| e.date))
+        .or(log.dataset.date)
+        .map_or("1970-01-01T00:00:00Z".to_string(), PartialDate::rfc3339);
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     writer

@@ -115,11 +115,14 @@ pub fn paths(graph: &KnowledgeGraph) -> Vec<String> {
         GRAPH_JSON_PATH,
         GRAPH_SCHEMA_PATH,
         FINDINGS_CSV_PATH,
+        CHANGES_JSON_PATH,
+        CHANGES_SCHEMA_PATH,
     ];
     let mut paths: Vec<String> = fixed.iter().map(|p| p.to_string()).collect();
     if is_absolute(&graph.config.absolute_base()) {
         paths.push("sitemap.xml".into());
         paths.push(FEED_PATH.into());
+        paths.push(CHANGES_FEED_PATH.into());
     }
     for s in graph.records.sources.ids() {
         let dir = graph.path(crate::graph::PageRef::Source(s));
