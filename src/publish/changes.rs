@@ -2,11 +2,9 @@
 //! as an Atom feed of its own (`wijzigingen/atom.xml`), both from [`crate::living::ChangeLog`]:
 //! the pages, the feed and the data say the same.
 
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, Event};
 use serde::Serialize;
 
-use super::feed::{ATOM_NS, link, text};
+use super::feed::{Head, feed, link, text};
 use crate::graph::{KnowledgeGraph, PageRef};
 use crate::living::{Dataset, Entry};
 use crate::model::PartialDate;
@@ -150,53 +148,44 @@ pub fn changes_atom(graph: &KnowledgeGraph, base: &str) -> anyhow::Result<String
     let updated = (log.entries.first().map(|e| e.date))
         .or(log.dataset.date)
         .map_or("1970-01-01T00:00:00Z".to_string(), PartialDate::rfc3339);
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
-    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    writer
-        .create_element("feed")
-        .with_attributes([
-            ("xmlns", ATOM_NS),
-            ("xml:lang", graph.config.language.as_str()),
-        ])
-        .write_inner_content(|w| {
-            text(w, "id", &page)?;
-            text(w, "title", &format!("{title}: wat is er veranderd"))?;
-            text(w, "updated", &updated)?;
-            link(w, "self", &format!("{base}{}", super::CHANGES_FEED_PATH))?;
-            link(w, "alternate", &page)?;
-            w.create_element("author")
-                .write_inner_content(|w| text(w, "name", title))?;
-            for (n, entry) in log.entries.iter().enumerate() {
-                let url = address(graph, entry);
-                // Which of its record's changes on that day this is, counted oldest first, so
-                // adding a newer change does not renumber the older ones.
-                let same_day = (log.entries[n + 1..].iter())
-                    .filter(|e| e.page == entry.page && e.date == entry.date)
-                    .count();
-                let record_title = graph.records.get(entry.page).link_title().into_owned();
-                w.create_element("entry").write_inner_content(|w| {
-                    text(
-                        w,
-                        "id",
-                        &format!(
-                            "{}#wijziging-{}-{}",
-                            super::data::absolute_url(graph, entry.page),
-                            entry.date,
-                            same_day + 1
-                        ),
-                    )?;
-                    text(
-                        w,
-                        "title",
-                        &format!("{}: {record_title}", entry.kind.label()),
-                    )?;
-                    text(w, "updated", &entry.date.rfc3339())?;
-                    link(w, "alternate", &url)?;
-                    text(w, "summary", &entry.text)?;
-                    Ok(())
-                })?;
-            }
-            Ok(())
-        })?;
-    Ok(String::from_utf8(writer.into_inner())?)
+    let head = Head {
+        page: page.clone(),
+        title: format!("{title}: wat is er veranderd"),
+        subtitle: None,
+        updated,
+        path: super::CHANGES_FEED_PATH,
+    };
+    feed(graph, base, &head, |w| {
+        for (n, entry) in log.entries.iter().enumerate() {
+            let url = address(graph, entry);
+            // Which of its record's changes on that day this is, counted oldest first, so
+            // adding a newer change does not renumber the older ones.
+            let same_day = (log.entries[n + 1..].iter())
+                .filter(|e| e.page == entry.page && e.date == entry.date)
+                .count();
+            let record_title = graph.records.get(entry.page).link_title().into_owned();
+            w.create_element("entry").write_inner_content(|w| {
+                text(
+                    w,
+                    "id",
+                    &format!(
+                        "{}#wijziging-{}-{}",
+                        super::data::absolute_url(graph, entry.page),
+                        entry.date,
+                        same_day + 1
+                    ),
+                )?;
+                text(
+                    w,
+                    "title",
+                    &format!("{}: {record_title}", entry.kind.label()),
+                )?;
+                text(w, "updated", &entry.date.rfc3339())?;
+                link(w, "alternate", &url)?;
+                text(w, "summary", &entry.text)?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })
 }
