@@ -182,6 +182,49 @@ mod tests {
         assert_eq!(beside(), 1, "the previous site was not removed");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_from_the_previous_site_and_changed_ones_written_anew() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(
+            &out,
+            &[file("same.html", "same"), file("a/changed.html", "old")],
+        )
+        .unwrap();
+        let inode = |path: &str| std::fs::metadata(out.join(path)).unwrap().ino();
+        let (same, changed) = (inode("same.html"), inode("a/changed.html"));
+        let staging = Staging::create(&out).unwrap();
+        staging.write("same.html", Arc::from(&b"same"[..])).unwrap();
+        // The same size, other bytes: compared by content, not by size.
+        staging
+            .write("a/changed.html", Arc::from(&b"new"[..]))
+            .unwrap();
+        staging
+            .write("added.html", Arc::from(&b"added"[..]))
+            .unwrap();
+        assert_eq!(staging.linked(), 1);
+        // Until the swap the published site is as it was.
+        let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+        assert_eq!(read("a/changed.html"), "old");
+        drop(staging.finish().unwrap());
+        assert_eq!(
+            inode("same.html"),
+            same,
+            "an unchanged file was written again"
+        );
+        assert_ne!(inode("a/changed.html"), changed);
+        assert_eq!(
+            (
+                read("same.html"),
+                read("a/changed.html"),
+                read("added.html")
+            ),
+            ("same".into(), "new".into(), "added".into())
+        );
+    }
+
     #[test]
     fn a_path_written_twice_fails_instead_of_writing_into_the_first() {
         let dir = tempfile::tempdir().unwrap();

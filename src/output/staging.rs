@@ -17,6 +17,7 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     bytes: std::sync::atomic::AtomicU64,
+    linked: std::sync::atomic::AtomicUsize,
     finished: bool,
 }
 
@@ -29,29 +30,44 @@ impl Staging {
             dir,
             output: output.to_path_buf(),
             bytes: std::sync::atomic::AtomicU64::new(0),
+            linked: std::sync::atomic::AtomicUsize::new(0),
             finished: false,
         })
     }
 
-    /// Writes one file, `path` relative to the site's root, as a new file: never into an existing
-    /// one, which could be a hard link shared with the published site ([`Staging::link`]), so a
-    /// path handed over twice fails the build instead.
+    /// Puts one file, `path` relative to the site's root, into the staging folder. A file the
+    /// published site holds with the same bytes is hard-linked from there instead of written: a
+    /// rebuild then writes only what changed, and removing the previous site afterwards unlinks
+    /// names instead of freeing data. Both stay safe because no file is ever written into: a
+    /// staged file is always new (`create_new`), so a path handed over twice fails the build, and
+    /// the published site is only ever replaced whole.
     fn write_bytes(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.dir.join(path);
-        if let Some(parent) = path.parent() {
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)
                 .with_context(|| Msg::CannotCreate.with("path", parent))?;
+        }
+        self.bytes
+            .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        let published = self.output.join(path);
+        if holds(&published, bytes) && std::fs::hard_link(&published, &target).is_ok() {
+            self.linked
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            return Ok(());
         }
         let mut file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&path)
-            .with_context(|| Msg::CannotWrite.with("path", &path))?;
+            .open(&target)
+            .with_context(|| Msg::CannotWrite.with("path", &target))?;
         file.write_all(bytes)
-            .with_context(|| Msg::CannotWrite.with("path", &path))?;
-        self.bytes
-            .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+            .with_context(|| Msg::CannotWrite.with("path", &target))?;
         Ok(())
+    }
+
+    /// How many files were hard-linked from the published site so far.
+    pub fn linked(&self) -> usize {
+        self.linked.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Puts the written site in place of the output. The previous site, if there was one, comes
@@ -138,6 +154,17 @@ impl Drop for Staging {
         if !self.finished {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// Whether `path` is a plain file (not a link) holding exactly `bytes`. Reading a file back costs
+/// less than writing a new one, and a size that differs settles it without reading.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|on_disk| on_disk == bytes)
+        }
+        _ => false,
     }
 }
 
