@@ -310,6 +310,26 @@ mod tests {
     }
 
     #[test]
+    fn a_failing_function_is_placed_at_what_it_names() {
+        let base =
+            "<link href=\"{{ asset(path='styl.css') }}\">\n{% block content %}{% endblock %}";
+        let (mut tera, sources) = theme(&[("base.html", base), ("child.html", CHILD)]);
+        tera.register_function("asset", |_: &HashMap<String, tera::Value>| {
+            Err(tera::Error::msg("the theme has no static file `styl.css`"))
+        });
+        let context = tera::Context::from_value(serde_json::json!({ "page": { "titel": "T" } }));
+        let context = context.unwrap();
+        let err = tera.render("child.html", &context).unwrap_err();
+        let found = locate(&tera, &sources, "child.html", "x/", &context, &err);
+        assert_eq!(found.key.0, "base.html");
+        assert_eq!(found.diagnostic.code, "template-render");
+        let (file, span) = found.diagnostic.location.as_ref().unwrap();
+        assert_eq!(file.line_col(span.start), (1, 28), "under `styl.css`");
+        let message = found.diagnostic.texts(Lang::En).message;
+        assert!(message.contains("styl.css"), "{message}");
+    }
+
+    #[test]
     fn names_are_found_only_whole_and_inside_tags() {
         let text = "titel {{ page.titel }}\n{% if page.title_x %}{{ page.title }}{% endif %}";
         assert_eq!(find_in_tags(text, "page.title"), text.find("page.title }}"));
