@@ -35,7 +35,7 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<String, Diagnost
             Err(Code::NotUtf8
                 .error()
                 .arg("offset", valid)
-                .at(&file, Span::new(valid, 1)))
+                .at(&file, Span::new(valid, '\u{fffd}'.len_utf8())))
         }
     }
 }
@@ -202,5 +202,9 @@ mod tests {
         let err = decode(p, b"---\ntitle: caf\xe9\n---\n".to_vec()).unwrap_err();
         assert_eq!(err.code, "not-utf8");
         assert_eq!(err.line_col(), Some((2, 11)));
+        // The caret covers the whole replacement character (found by fuzzing: a span of one
+        // byte ended inside it).
+        let (file, span) = err.location.as_ref().unwrap();
+        assert_eq!(&file.text[span.start..span.start + span.len], "\u{fffd}");
     }
 }

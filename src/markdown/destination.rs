@@ -113,7 +113,9 @@ impl Destination {
         match self {
             Destination::Site { path, .. } | Destination::Relative { path, .. } => {
                 let path = path.split(['?']).next().unwrap_or(path);
-                path.len() > 3 && path[path.len() - 3..].eq_ignore_ascii_case(".md")
+                // Bytes: the path may end in any character (`[zie](…)`), `.md` is ASCII.
+                let path = path.as_bytes();
+                path.len() > 3 && path[path.len() - 3..].eq_ignore_ascii_case(b".md")
             }
             _ => false,
         }

@@ -453,6 +453,9 @@ fn links_are_classified_for_the_check() {
             false,
         ),
         ("[a]()", Empty, false),
+        // Found by fuzzing: a path ending in a character of several bytes panicked.
+        ("[a](zie…)", relative("zie…", None), false),
+        ("[a](x.MD)", relative("x.MD", None), true),
         (
             "[a][r]\n\n[r]: /bronnen/x/",
             site("/bronnen/x/", None),
