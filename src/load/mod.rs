@@ -19,11 +19,12 @@ pub mod yaml;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::i18n::Code;
-use crate::model::{Kind, Records, schema};
+use crate::model::{Kind, Record, Records, schema};
 use crate::source::Node;
 pub use cache::LoadCache;
 pub use ledger::{LEDGER_FILE, LedgerSource, ledger_yaml, read_ledger};
@@ -109,6 +110,19 @@ pub fn load_cached(
         loaded.diagnostics.extend(file.diagnostics);
     }
     loaded
+}
+
+/// Loads one content file of `kind` from its bytes, as [`load`] does for each file it walks
+/// (decode, control characters, split, shape check, typed record): the record if the file could
+/// be typed, and every problem found in it. `path` is the path shown in diagnostics, relative to
+/// the project root (`content/bronnen/x.md`). For the fuzz targets and other in-memory callers.
+pub fn load_file(
+    kind: Kind,
+    path: &Path,
+    bytes: Vec<u8>,
+) -> (Option<Arc<dyn Record>>, Diagnostics) {
+    let file = parse::parse_bytes(Path::new(""), kind, path, bytes);
+    (file.record, file.diagnostics)
 }
 
 /// Reads and checks `content/site.yaml`: the configuration if it could be typed (an unknown key
