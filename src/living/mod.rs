@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 
 use crate::graph::{FindingRef, KnowledgeGraph, PageRef};
 use crate::history::{ContentFile, Dated, History};
-use crate::model::{Effect, Id, Kind, PartialDate, Records};
+use crate::model::{Effect, Id, Kind, PartialDate, Records, Source};
 pub use check::check;
 pub use ledger::{Ledger, SignalChange};
 
@@ -230,13 +230,20 @@ pub fn build(graph: &KnowledgeGraph, history: &History, ledger: Ledger) -> Chang
                 signal: None,
             });
         }
+        let written = entries.len();
+        if let PageRef::Source(s) = page {
+            entries.extend(added_findings(graph, s, &entries));
+        }
+        let newest_finding = entries[written..].iter().map(|e| e.date).max();
         let file = history.dates(&record.origin().file.path);
         let added = timeline.added.or_else(|| day(&file.added));
         let committed = match file.changed {
             Dated::In(_) => day(&file.changed),
             _ => None,
         };
-        let newest_change = timeline.changes.iter().map(|c| c.date).max();
+        let newest_change = (timeline.changes.iter().map(|c| c.date))
+            .chain(newest_finding)
+            .max();
         let updated = [timeline.updated.or(committed), newest_change]
             .into_iter()
             .flatten()
@@ -261,6 +268,28 @@ pub fn build(graph: &KnowledgeGraph, history: &History, ledger: Ledger) -> Chang
         dataset,
         ledger,
     }
+}
+
+/// An entry "Nieuwe bevinding" for each finding of source `s` that has its own `added`, unless
+/// an entry the editors wrote on that source names the finding already.
+fn added_findings(graph: &KnowledgeGraph, s: Id<Source>, written: &[Entry]) -> Vec<Entry> {
+    let index = &graph.index;
+    (graph[s].data.findings.iter().enumerate())
+        .filter_map(|(finding, data)| {
+            let f = FindingRef { source: s, finding };
+            let named = written.iter().any(|e| e.finding == Some(f));
+            let date = data.added.filter(|_| !named)?;
+            Some(Entry {
+                page: PageRef::Source(s),
+                date,
+                kind: ChangeKind::Finding,
+                text: format!("Nieuwe bevinding: {}", data.text.trim()),
+                finding: Some(f),
+                effects: index.facts(f).effects.iter().map(|t| t.to).collect(),
+                signal: None,
+            })
+        })
+        .collect()
 }
 
 fn day(dated: &Dated) -> Option<PartialDate> {

@@ -435,3 +435,40 @@ fn the_ledger_says_from_what_to_what_the_evidence_changed() {
     assert_eq!(signal["signal"]["from"]["findings"], 1);
     assert_eq!(signal["signal"]["to"]["findings"], 2);
 }
+
+#[test]
+fn a_finding_with_its_own_date_is_a_new_finding_in_the_change_log() {
+    let site = TestSite::fixture();
+    let path = "content/bronnen/rug-2017.md";
+    let mut source = site.read(path);
+    // The first finding is dated too, but an entry the editors wrote names it: that one stands.
+    for (from, to) in [
+        (
+            "    co_sources: [ecbo-2021]\n",
+            "    co_sources: [ecbo-2021]\n    added: 2026-05-05\n".to_string(),
+        ),
+        (
+            "    rows: [\"1.1\"]\n",
+            "    rows: [\"1.1\"]\n    added: 2026-04-04\n".to_string(),
+        ),
+        ("---\nEen studie", format!("{RUG_CHANGE}\nEen studie")),
+    ] {
+        source = source.replacen(from, &to, 1);
+    }
+    site.write(path, source);
+    let (out, stderr) = build(site.root());
+    assert!(stderr.contains("0 waarschuwingen"), "{stderr}");
+    let new = "Nieuwe bevinding: Starters blijven vaker in het onderwijs.";
+    assert!(page(&out, "wijzigingen/behoud/index.html").contains(new));
+    assert!(!page(&out, "wijzigingen/theorie-praktijk/index.html").contains(new));
+    let html = page(&out, "bronnen/rug-2017/index.html");
+    assert!(html.contains(new), "{html}");
+    assert!(
+        !html.contains("Nieuwe bevinding: Studenten"),
+        "no second entry for a named finding"
+    );
+    assert_dates(
+        &out,
+        &[("bronnen/rug-2017", Some("Bijgewerkt op 10 juni 2026"))],
+    );
+}
