@@ -94,6 +94,10 @@ summary: Eén zin die zegt wat dit effect inhoudt.   # verschijnt in het schema 
 tags: []                      # thema's uit site.yaml, bv. [theorie-praktijk]\n\
 # note: Een kanttekening, bv. waar bronnen elkaar tegenspreken.\n\
 # aliases: [oude-sleutel]     # oude adressen die hierheen moeten doorverwijzen\n\
+# changes:                    # wat bezoekers moeten weten als er iets verandert:\n\
+#  - date: 2026-12-01\n\
+#    kind: sterkte            # bevinding, indeling, sterkte, tegenspraak of correctie\n\
+#    text: Wat er veranderde en waarom, in een zin.\n\
 ---\n\
 Uitleg van het effect in gewone Markdown. Bevindingen, bronnen en waarden hoef je hier niet op te\n\
 sommen: die volgen uit de verwijzingen in de bronnen (`effects: [{key}]`).\n"
@@ -169,7 +173,12 @@ findings: []                  # de beweringen van de bron, elk gekoppeld aan eff
 #    rows: [\"1.1\"]\n\
 #    added_effects: []        # koppelingen die de redactie toevoegt\n\
 #    direction: gemengd       # optioneel: ondersteunt (standaard), gemengd of tegenstrijdig\n\
+#    added: 2026-12-01        # optioneel: de dag waarop de bevinding erbij kwam\n\
 # note: Een kanttekening bij de bron.\n\
+# changes:                    # wat bezoekers moeten weten als er iets verandert:\n\
+#  - date: 2026-12-01\n\
+#    kind: tegenspraak        # bevinding, indeling, sterkte, tegenspraak of correctie\n\
+#    text: Wat er veranderde en waarom, in een zin.\n\
 ---\n\
 Beschrijving van de bron in eigen woorden.\n"
                 ),
