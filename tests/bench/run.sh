@@ -10,8 +10,9 @@
 # article, with wall time, CPU time (user + sys) and peak memory from /usr/bin/time -v; plus output
 # size and search index size. The table gives two ratios: kennisbank / (Hugo + Pagefind), and
 # kennisbank / Hugo alone, which builds no search index. kennisbank's no-change rebuild is a full
-# build replacing the existing output (there is no incremental build yet). Hugo (Debian's package) renders the same content with the minimal
-# templates in tests/bench/hugo/, then Pagefind (npm) indexes its output; their times add up.
+# build replacing the existing output (there is no incremental build yet). Hugo (Debian's
+# package) renders the same content with the minimal templates in tests/bench/hugo/, then
+# Pagefind (npm) indexes its output; their times add up.
 # Heavy steps run under `nice -n 19` so others on the machine can keep working. Not part of
 # tests/run-all.sh: CI does not time things.
 set -euo pipefail
