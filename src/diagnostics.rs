@@ -141,8 +141,17 @@ impl Diagnostic {
         self
     }
 
+    /// Places the diagnostic at `span` of `file`, widened to whole characters and kept inside
+    /// the file: parsers count positions their own way (yaml-rust2 in characters, a caret of
+    /// one byte), and a span that ends inside `‘` would cut it in the excerpt.
     pub fn at(mut self, file: &SourceFile, span: Span) -> Self {
-        self.location = Some((file.clone(), span));
+        let text = &file.text;
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let mut end = (span.start + span.len).clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        self.location = Some((file.clone(), Span::new(start, end - start)));
         self
     }
 

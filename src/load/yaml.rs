@@ -247,6 +247,17 @@ mod tests {
     }
 
     #[test]
+    fn a_syntax_error_at_a_curly_quote_covers_the_whole_character() {
+        // Found by fuzzing: the caret was one byte, ending inside `‘`.
+        let yaml = "title: a\nin de rubriek\n‘Inspiratie’ over ([[be  - text: tie]]).\nkind: b\n";
+        let file = SourceFile::new("t.md", format!("---\n{yaml}---\n"));
+        let err = parse(&file, yaml, 4).unwrap_err();
+        let (file, span) = err.location.as_ref().unwrap();
+        let under = &file.text[span.start..span.start + span.len];
+        assert!(!under.is_empty(), "{span:?}");
+    }
+
+    #[test]
     fn typed_errors_point_at_the_value() {
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
