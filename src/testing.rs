@@ -1,5 +1,6 @@
-//! Helpers for the unit tests of the library (the integration tests have their own in
-//! `tests/suite/util/`): the fixture site of `tests/fixtures/site`, copied where a test may change it.
+//! Helpers for the unit tests of the library, also compiled into the integration tests by
+//! `tests/suite/util/` (so this file may use only what both have): the fixture site of
+//! `tests/fixtures/site`, copied where a test may change it.
 
 use std::path::Path;
 

@@ -38,9 +38,8 @@ fn fixture_builds_without_any_diagnostic() {
 #[test]
 fn findings_appear_on_their_effect_row_and_source_pages() {
     let site = TestSite::fixture();
-    let out = site.path("public");
-    kennisbank::site::build(&site.options(), &out).unwrap();
-    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    site.build();
+    let read = |p: &str| site.read(&format!("public/{p}"));
     let finding = "Studenten van een opleidingsschool handelen didactisch sterker.";
     let effect = read("effecten/theorie-praktijk/index.html");
     assert!(effect.contains(finding), "effect page lacks its finding");
@@ -73,9 +72,8 @@ fn findings_appear_on_their_effect_row_and_source_pages() {
 #[test]
 fn body_references_become_links_with_the_target_title() {
     let site = TestSite::fixture();
-    let out = site.path("public");
-    kennisbank::site::build(&site.options(), &out).unwrap();
-    let chapter = std::fs::read_to_string(out.join("kennisbank/hoofdstuk/index.html")).unwrap();
+    site.build();
+    let chapter = site.read("public/kennisbank/hoofdstuk/index.html");
     assert!(
         chapter.contains(r#"<a href="/bronnen/rug-2017/#bevinding-beter-handelen">RuG (2017)</a>"#),
         "{chapter}"
@@ -85,7 +83,7 @@ fn body_references_become_links_with_the_target_title() {
         chapter.contains(r#"<h2 id="krimp-in-de-regio">"#),
         "heading anchor"
     );
-    let effect = std::fs::read_to_string(out.join("effecten/behoud/index.html")).unwrap();
+    let effect = site.read("public/effecten/behoud/index.html");
     assert!(effect.contains(r#"<a href="/begrippen/inductie/">inductie</a>"#));
 }
 
@@ -96,9 +94,8 @@ fn raw_html_in_content_is_shown_as_text_not_run() {
         "content/paginas/over.md",
         "---\ntitle: Over\n---\n<script>alert(1)</script> en <b>vet</b>\n",
     );
-    let out = site.path("public");
-    kennisbank::site::build(&site.options(), &out).unwrap();
-    let page = std::fs::read_to_string(out.join("over/index.html")).unwrap();
+    site.build();
+    let page = site.read("public/over/index.html");
     assert!(!page.contains("<script>alert(1)</script>"));
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
@@ -110,8 +107,7 @@ fn drafts_are_left_out_unless_asked_for() {
         "content/kennisbank/concept.md",
         "---\ntitle: Concept\ndate: 2024\ndraft: true\n---\nNog niet af.\n",
     );
-    let out = site.path("public");
-    kennisbank::site::build(&site.options(), &out).unwrap();
+    let out = site.build();
     assert!(!out.join("kennisbank/concept/index.html").exists());
     let mut options = site.options();
     options.drafts = true;
@@ -122,8 +118,7 @@ fn drafts_are_left_out_unless_asked_for() {
 #[test]
 fn a_failed_build_leaves_the_previous_output_byte_identical() {
     let site = TestSite::fixture();
-    let out = site.path("public");
-    kennisbank::site::build(&site.options(), &out).unwrap();
+    let out = site.build();
     let before = snapshot(&out);
     // A content error …
     site.write(

@@ -182,9 +182,21 @@ fn at(rfc3339: &str) -> String {
         .to_string()
 }
 
+/// The history of the files at `paths` (relative to `root`).
+fn read(root: &Path, paths: &[&str]) -> History {
+    let files: Vec<ContentFile> = paths.iter().map(|path| ContentFile::new(path)).collect();
+    History::read(root, &files)
+}
+
 fn dates(history: &History, path: &str) -> (String, String) {
     let FileDates { added, changed } = history.dates(Path::new(path));
     (when(added), when(changed))
+}
+
+/// Asserts the dates of `path` in `history`, each written as for [`pair`].
+#[track_caller]
+fn assert_dates(history: &History, path: &str, added: &str, changed: &str) {
+    assert_eq!(dates(history, path), pair(added, changed), "{path}");
 }
 
 /// `(added, changed)`: a commit date from the constants above is converted with [`at`], the words
@@ -215,7 +227,7 @@ fn added_and_changed_dates_come_from_the_commits() {
         pair(C1, C1),
         "untouched since the first commit"
     );
-    assert_eq!(dates(&history, "content/bronnen/new.md"), pair(C5, C5));
+    assert_dates(&history, "content/bronnen/new.md", C5, C5);
 }
 
 #[test]
@@ -253,14 +265,8 @@ fn a_renamed_record_keeps_its_history_through_its_alias() {
         "renamed with an edit"
     );
 
-    let without_alias = History::read(
-        repo.root(),
-        &[ContentFile::new("content/bronnen/renamed.md")],
-    );
-    assert_eq!(
-        dates(&without_alias, "content/bronnen/renamed.md"),
-        pair(C3, C3)
-    );
+    let without_alias = read(repo.root(), &["content/bronnen/renamed.md"]);
+    assert_dates(&without_alias, "content/bronnen/renamed.md", C3, C3);
 }
 
 #[test]
@@ -293,8 +299,8 @@ fn a_deeper_shallow_clone_dates_what_happened_after_its_boundary() {
     let clone = repo.clone_into(dir.path(), &["--depth=2"]);
     let history = History::read(&clone, &files());
     let c4 = format!("≤{C4}");
-    assert_eq!(dates(&history, "content/bronnen/new.md"), pair(C5, C5));
-    assert_eq!(dates(&history, "content/bronnen/a.md"), pair(&c4, &c4));
+    assert_dates(&history, "content/bronnen/new.md", C5, C5);
+    assert_dates(&history, "content/bronnen/a.md", &c4, &c4);
     assert!(matches!(
         history.warning,
         Some(Warning::Shallow { undated: 4, .. })
@@ -374,21 +380,17 @@ fn a_merge_counts_on_the_day_it_was_merged() {
         &["merge", "-q", "--no-ff", "side", "-m", "merge side"],
         Some("2026-01-10T10:00:00+01:00"),
     );
-    let history = History::read(
-        repo.root(),
-        &[
-            ContentFile::new("content/a.md"),
-            ContentFile::new("content/b.md"),
-        ],
-    );
+    let history = read(repo.root(), &["content/a.md", "content/b.md"]);
     assert_eq!(
         dates(&history, "content/a.md"),
         pair("2026-01-01T10:00:00+01:00", "2026-01-10T10:00:00+01:00"),
         "the side branch's own date (5 January) is not when it reached main"
     );
-    assert_eq!(
-        dates(&history, "content/b.md"),
-        pair("2026-01-01T10:00:00+01:00", "2026-01-07T10:00:00+01:00")
+    assert_dates(
+        &history,
+        "content/b.md",
+        "2026-01-01T10:00:00+01:00",
+        "2026-01-07T10:00:00+01:00",
     );
 }
 
@@ -403,12 +405,9 @@ fn a_project_in_a_subfolder_of_the_repository() {
     repo.commit(C1, "first");
     repo.write("content/a.md", "changed\n");
     repo.commit(C2, "the other project");
-    let history = History::read(
-        &repo.root().join("site"),
-        &[ContentFile::new("content/a.md")],
-    );
+    let history = read(&repo.root().join("site"), &["content/a.md"]);
     assert_eq!(history.warning, None);
-    assert_eq!(dates(&history, "content/a.md"), pair(C1, C1));
+    assert_dates(&history, "content/a.md", C1, C1);
 }
 
 #[test]
@@ -426,10 +425,7 @@ fn uncommitted_work_has_no_date() {
     wanted.push(ContentFile::new("content/bronnen/staged.md"));
     let history = History::read(repo.root(), &wanted);
     assert_eq!(history.warning, None);
-    assert_eq!(
-        dates(&history, "content/bronnen/a.md"),
-        pair(C1, "uncommitted")
-    );
+    assert_dates(&history, "content/bronnen/a.md", C1, "uncommitted");
     assert_eq!(
         dates(&history, "content/bronnen/b.md"),
         pair(C1, C1),
@@ -449,13 +445,12 @@ fn an_ignored_file_is_unknown() {
     let repo = site();
     repo.write(".gitignore", "concept-*.md\n");
     repo.write("content/bronnen/concept-x.md", "concept\n");
-    let history = History::read(
-        repo.root(),
-        &[ContentFile::new("content/bronnen/concept-x.md")],
-    );
-    assert_eq!(
-        dates(&history, "content/bronnen/concept-x.md"),
-        pair("unknown", "unknown")
+    let history = read(repo.root(), &["content/bronnen/concept-x.md"]);
+    assert_dates(
+        &history,
+        "content/bronnen/concept-x.md",
+        "unknown",
+        "unknown",
     );
 }
 
@@ -463,12 +458,9 @@ fn an_ignored_file_is_unknown() {
 fn a_repository_without_commits_yet() {
     let repo = Repo::new();
     repo.write("content/a.md", "een\n");
-    let history = History::read(repo.root(), &[ContentFile::new("content/a.md")]);
+    let history = read(repo.root(), &["content/a.md"]);
     assert_eq!(history.warning, None);
-    assert_eq!(
-        dates(&history, "content/a.md"),
-        pair("uncommitted", "uncommitted")
-    );
+    assert_dates(&history, "content/a.md", "uncommitted", "uncommitted");
 }
 
 #[test]
@@ -476,9 +468,9 @@ fn a_folder_without_git_has_no_dates_and_one_warning() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("content")).unwrap();
     std::fs::write(dir.path().join("content/a.md"), "een\n").unwrap();
-    let history = History::read(dir.path(), &[ContentFile::new("content/a.md")]);
+    let history = read(dir.path(), &["content/a.md"]);
     assert_eq!(history.warning, Some(Warning::NoRepository));
-    assert_eq!(dates(&history, "content/a.md"), pair("unknown", "unknown"));
+    assert_dates(&history, "content/a.md", "unknown", "unknown");
     assert_eq!(
         history.warning.unwrap().to_diagnostic().code,
         "history-unavailable"
@@ -490,10 +482,7 @@ fn without_a_git_program_there_are_no_dates_and_one_warning() {
     let repo = site();
     let history = History::read_using(OsStr::new("/nonexistent/git"), repo.root(), &files());
     assert_eq!(history.warning, Some(Warning::NoGit));
-    assert_eq!(
-        dates(&history, "content/bronnen/a.md"),
-        pair("unknown", "unknown")
-    );
+    assert_dates(&history, "content/bronnen/a.md", "unknown", "unknown");
 }
 
 #[test]
@@ -505,10 +494,7 @@ fn a_failing_git_is_a_warning_not_a_failure() {
         panic!("expected GitFailed, got {:?}", history.warning);
     };
     assert_eq!(command, "git rev-parse");
-    assert_eq!(
-        dates(&history, "content/bronnen/a.md"),
-        pair("unknown", "unknown")
-    );
+    assert_dates(&history, "content/bronnen/a.md", "unknown", "unknown");
 }
 
 /// Times `History::read` on a generated site committed in 50 commits: 40 that each add a fortieth

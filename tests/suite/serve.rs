@@ -74,6 +74,14 @@ fn small_site() -> TestSite {
     site
 }
 
+/// The small site, served, and an event stream of it (an open tab).
+fn serving_small_site() -> (TestSite, Server, Events) {
+    let site = small_site();
+    let server = Server::start(site.root());
+    let events = server.events();
+    (site, server, events)
+}
+
 struct Server {
     child: Child,
     port: u16,
@@ -212,9 +220,7 @@ fn pages_are_served_with_the_live_script_and_the_right_types() {
 
 #[test]
 fn an_edit_sends_a_reload_and_serves_the_new_content() {
-    let site = small_site();
-    let server = Server::start(site.root());
-    let events = server.events();
+    let (site, server, events) = serving_small_site();
     site.save_atomically(
         PAGE_FILE,
         &PAGE.replace("Een testsite.", "Nieuwe tekst XYZZY."),
@@ -239,9 +245,7 @@ fn an_edit_sends_a_reload_and_serves_the_new_content() {
 /// still show on the linked page, and a title edit on every page that names the page.
 #[test]
 fn an_edit_that_changes_links_or_titles_updates_the_other_pages_too() {
-    let site = small_site();
-    let server = Server::start(site.root());
-    let events = server.events();
+    let (site, server, events) = serving_small_site();
     let term = "begrippen/inductie/index.html";
     assert!(
         !server
@@ -275,9 +279,7 @@ fn an_edit_that_changes_links_or_titles_updates_the_other_pages_too() {
 /// pages by a moment.
 #[test]
 fn after_edits_serve_serves_what_a_build_writes() {
-    let site = small_site();
-    let server = Server::start(site.root());
-    let events = server.events();
+    let (site, server, events) = serving_small_site();
     for text in [
         PAGE.replace("Een testsite.", "Een testsite over [[begrip:inductie]]."),
         PAGE.replace(
@@ -336,9 +338,7 @@ fn after_edits_serve_serves_what_a_build_writes() {
 
 #[test]
 fn a_stylesheet_change_swaps_the_stylesheet_without_a_page_reload() {
-    let site = small_site();
-    let server = Server::start(site.root());
-    let events = server.events();
+    let (site, server, events) = serving_small_site();
     let css_path = site.path("themes/default/static/style.css");
     let mut css = std::fs::read_to_string(&css_path).unwrap();
     css.push_str("\n.serve-test { color: rebeccapurple; }\n");
@@ -369,9 +369,7 @@ fn a_stylesheet_change_swaps_the_stylesheet_without_a_page_reload() {
 
 #[test]
 fn a_broken_file_shows_its_errors_and_the_fix_clears_them() {
-    let site = small_site();
-    let server = Server::start(site.root());
-    let events = server.events();
+    let (site, server, events) = serving_small_site();
     let broken = PAGE.replace("title:", "titel:");
     site.save_atomically(PAGE_FILE, &broken);
     let failure = events.next_named("build-error", WAIT);
@@ -465,9 +463,7 @@ fn paths_outside_the_site_are_refused() {
 
 #[test]
 fn a_burst_of_200_saves_ends_with_the_last_one() {
-    let site = small_site();
-    let server = Server::start(site.root());
-    let events = server.events();
+    let (site, server, events) = serving_small_site();
     for i in 0..200 {
         let text = PAGE.replace("Een testsite.", &format!("Versie {i} van 200."));
         if i % 2 == 0 {

@@ -201,64 +201,65 @@ fn eleven_value_rows_with_every_condition_and_quote() {
 #[test]
 fn every_source_of_the_register_is_present() {
     let g = shipped();
-    let keys: BTreeSet<&str> = g.records.sources.iter().map(|s| s.key.as_str()).collect();
     // The research register of the seed inventory (c1–c3) plus the sources 002 and 003 cite most.
-    for key in [
-        "rug-2017",
-        "rug-2018",
-        "roelofs-2003",
-        "darling-hammond-2006",
-        "darling-hammond-2017",
-        "darling-hammond-2021",
-        "zeichner-2010",
-        "leeferink-2016",
-        "timmermans-2012",
-        "ecbo-2021",
-        "onderwijsraad-2025",
-        "furlong-2000",
-        "helms-lorenz-2019",
-        "hooge-2024",
-        "flamand-2025",
-        "korthagen-2005",
-        "kaats-2012",
-        "kaats-2023",
-        "kenis-2019",
-        "platform-waarde-2025",
-        "platform-effecten-2025",
-        "opdenksessie-2025",
-        "kwaliteitskader-2025",
-        "handreiking-startende-leraren",
-        "interview-driehoek-leervraag",
-        "4ols",
-        "breder-perspectief-2018",
-        "helms-lorenz-2016",
-        "helms-lorenz-2020",
-        "kwaliteitskader-2020",
-        "expansienotitie-2020",
-        "kijkkader-2018",
-        "berndsen-2013",
-        "ao-consult-2020",
-        "loopbaanmonitor-2020",
-        "van-vroonhoven-2020",
-        "nvao-2007",
-        "auditdienst-rijk-2018",
-        "meulenberg-2014",
-        "vsls",
-        "tigchelaar-2012",
-        "brouwer-2015",
-        "schenke-2020",
-        "crasborn-2018",
-        "driessen-2016",
-        "driessen-2017",
-        "van-bussel-2018",
-        "nro-2020",
-        "ocw-2021",
-        "dus-i-2018",
-        "subsidieregeling-2020",
-        "velon-beroepsstandaard-2012",
-    ] {
-        assert!(keys.contains(key), "source {key} is missing");
-    }
+    assert_present(
+        "source",
+        g.records.sources.iter().map(|s| s.key.as_str()),
+        &[
+            "rug-2017",
+            "rug-2018",
+            "roelofs-2003",
+            "darling-hammond-2006",
+            "darling-hammond-2017",
+            "darling-hammond-2021",
+            "zeichner-2010",
+            "leeferink-2016",
+            "timmermans-2012",
+            "ecbo-2021",
+            "onderwijsraad-2025",
+            "furlong-2000",
+            "helms-lorenz-2019",
+            "hooge-2024",
+            "flamand-2025",
+            "korthagen-2005",
+            "kaats-2012",
+            "kaats-2023",
+            "kenis-2019",
+            "platform-waarde-2025",
+            "platform-effecten-2025",
+            "opdenksessie-2025",
+            "kwaliteitskader-2025",
+            "handreiking-startende-leraren",
+            "interview-driehoek-leervraag",
+            "4ols",
+            "breder-perspectief-2018",
+            "helms-lorenz-2016",
+            "helms-lorenz-2020",
+            "kwaliteitskader-2020",
+            "expansienotitie-2020",
+            "kijkkader-2018",
+            "berndsen-2013",
+            "ao-consult-2020",
+            "loopbaanmonitor-2020",
+            "van-vroonhoven-2020",
+            "nvao-2007",
+            "auditdienst-rijk-2018",
+            "meulenberg-2014",
+            "vsls",
+            "tigchelaar-2012",
+            "brouwer-2015",
+            "schenke-2020",
+            "crasborn-2018",
+            "driessen-2016",
+            "driessen-2017",
+            "van-bussel-2018",
+            "nro-2020",
+            "ocw-2021",
+            "dus-i-2018",
+            "subsidieregeling-2020",
+            "velon-beroepsstandaard-2012",
+        ],
+    );
     assert!(
         g.records.sources.len() >= 70,
         "only {} sources",
@@ -293,31 +294,42 @@ fn the_publications_are_articles() {
     assert_eq!(interviews, 18);
     // 003: the ECBO report by theme, with its recommendations.
     assert!(children("meerwaarde-samen-opleiden").len() >= 18);
-    for key in [
-        "meerwaarde-aanbevelingen",
-        "uitgangspunten-aandachtspunten",
-        "samenhang-curriculum",
-        "effectieve-samenwerking",
-    ] {
-        assert!(
-            g.records.articles.iter().any(|a| a.key == key),
-            "article {key} is missing"
-        );
-    }
-    let terms: BTreeSet<&str> = g.records.terms.iter().map(|t| t.key.as_str()).collect();
-    for key in [
-        "opleidingsschool",
-        "partnerschap",
-        "pds",
-        "werkplekbegeleider",
-        "schoolopleider",
-        "instituutsopleider",
-        "zij-instromer",
-        "inductie",
-        "eenpitter",
-    ] {
-        assert!(terms.contains(key), "glossary term {key} is missing");
-    }
+    assert_present(
+        "article",
+        g.records.articles.iter().map(|a| a.key.as_str()),
+        &[
+            "meerwaarde-aanbevelingen",
+            "uitgangspunten-aandachtspunten",
+            "samenhang-curriculum",
+            "effectieve-samenwerking",
+        ],
+    );
+    assert_present(
+        "glossary term",
+        g.records.terms.iter().map(|t| t.key.as_str()),
+        &[
+            "opleidingsschool",
+            "partnerschap",
+            "pds",
+            "werkplekbegeleider",
+            "schoolopleider",
+            "instituutsopleider",
+            "zij-instromer",
+            "inductie",
+            "eenpitter",
+        ],
+    );
+}
+
+/// Fails naming every key of `expected` that is not among `keys` (the records of one kind).
+fn assert_present<'a>(kind: &str, keys: impl Iterator<Item = &'a str>, expected: &[&str]) {
+    let keys: BTreeSet<&str> = keys.collect();
+    let missing: Vec<&str> = expected
+        .iter()
+        .copied()
+        .filter(|k| !keys.contains(k))
+        .collect();
+    assert!(missing.is_empty(), "{kind} missing: {missing:?}");
 }
 
 #[test]

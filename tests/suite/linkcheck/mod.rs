@@ -49,6 +49,15 @@ async fn run(urls: &[String], options: &Options) -> (Diagnostics, Summary) {
     linkcheck::check(links(urls), options).await.unwrap()
 }
 
+/// Starts the test server and checks its `paths` with the test defaults and the system's
+/// resolver (127.0.0.1 needs no other).
+async fn serve_and_check(paths: &[&str]) -> (Server, Diagnostics, Summary) {
+    let server = Server::start().await;
+    let urls: Vec<String> = paths.iter().map(|path| server.url(path)).collect();
+    let (diagnostics, summary) = run(&urls, &options(Dns::System)).await;
+    (server, diagnostics, summary)
+}
+
 fn codes(diagnostics: &Diagnostics) -> Vec<(&'static str, Severity)> {
     diagnostics.iter().map(|d| (d.code, d.severity)).collect()
 }
@@ -61,9 +70,7 @@ fn only<'a>(diagnostics: &'a Diagnostics, code: &str, severity: Severity) -> &'a
 
 #[tokio::test]
 async fn a_working_page_is_silent_and_a_missing_one_is_an_error_at_its_place() {
-    let server = Server::start().await;
-    let urls = [server.url("/ok"), server.url("/missing")];
-    let (diagnostics, summary) = run(&urls, &options(Dns::System)).await;
+    let (server, diagnostics, summary) = serve_and_check(&["/ok", "/missing"]).await;
     let broken = only(&diagnostics, "external-gone", Severity::Error);
     assert_eq!(
         broken.line_col(),
@@ -99,9 +106,7 @@ async fn a_working_page_is_silent_and_a_missing_one_is_an_error_at_its_place() {
 
 #[tokio::test]
 async fn a_permanent_redirect_names_the_new_address_and_a_temporary_one_is_fine() {
-    let server = Server::start().await;
-    let urls = [server.url("/old#methode"), server.url("/elsewhere")];
-    let (diagnostics, _) = run(&urls, &options(Dns::System)).await;
+    let (server, diagnostics, _) = serve_and_check(&["/old#methode", "/elsewhere"]).await;
     let moved = only(&diagnostics, "external-moved", Severity::Warning);
     let help = moved.texts(Lang::En).help.unwrap();
     let new = server.url("/new#methode");
@@ -110,8 +115,7 @@ async fn a_permanent_redirect_names_the_new_address_and_a_temporary_one_is_fine(
 
 #[tokio::test]
 async fn head_refused_is_asked_again_with_get() {
-    let server = Server::start().await;
-    let (diagnostics, _) = run(&[server.url("/no-head")], &options(Dns::System)).await;
+    let (server, diagnostics, _) = serve_and_check(&["/no-head"]).await;
     assert!(diagnostics.is_empty(), "{:?}", codes(&diagnostics));
     let methods: Vec<Method> = server.hits().into_iter().map(|h| h.method).collect();
     assert_eq!(methods, [Method::HEAD, Method::GET]);
@@ -119,8 +123,7 @@ async fn head_refused_is_asked_again_with_get() {
 
 #[tokio::test]
 async fn too_many_requests_waits_for_retry_after_and_tries_again() {
-    let server = Server::start().await;
-    let (diagnostics, _) = run(&[server.url("/busy")], &options(Dns::System)).await;
+    let (server, diagnostics, _) = serve_and_check(&["/busy"]).await;
     assert!(diagnostics.is_empty(), "{:?}", codes(&diagnostics));
     let hits = server.hits();
     assert_eq!(hits.len(), 2, "{hits:?}");
@@ -133,9 +136,7 @@ async fn too_many_requests_waits_for_retry_after_and_tries_again() {
 
 #[tokio::test]
 async fn service_unavailable_is_retried_with_backoff_then_a_warning() {
-    let server = Server::start().await;
-    let urls = [server.url("/down-once"), server.url("/down")];
-    let (diagnostics, _) = run(&urls, &options(Dns::System)).await;
+    let (server, diagnostics, _) = serve_and_check(&["/down-once", "/down"]).await;
     let found = only(&diagnostics, "external-status", Severity::Warning);
     let message = found.texts(Lang::En).message;
     assert!(message.contains("/down`"), "{message}");
@@ -150,9 +151,8 @@ async fn service_unavailable_is_retried_with_backoff_then_a_warning() {
 
 #[tokio::test]
 async fn a_retry_after_beyond_the_cap_is_a_warning_at_once() {
-    let server = Server::start().await;
     let started = Instant::now();
-    let (diagnostics, _) = run(&[server.url("/very-busy")], &options(Dns::System)).await;
+    let (server, diagnostics, _) = serve_and_check(&["/very-busy"]).await;
     let limited = only(&diagnostics, "external-rate-limited", Severity::Warning);
     let help = limited.texts(Lang::En).help.unwrap();
     assert!(help.contains("3600 s"), "{help}");
@@ -180,8 +180,7 @@ async fn a_stalling_host_is_a_timeout_warning() {
 
 #[tokio::test]
 async fn a_server_that_refuses_link_checkers_is_asked_once_more_as_a_browser_would() {
-    let server = Server::start().await;
-    let (diagnostics, _) = run(&[server.url("/bots-unwelcome")], &options(Dns::System)).await;
+    let (server, diagnostics, _) = serve_and_check(&["/bots-unwelcome"]).await;
     assert!(diagnostics.is_empty(), "{:?}", codes(&diagnostics));
     let agents: Vec<String> = server.hits().into_iter().map(|h| h.agent).collect();
     assert_eq!(
@@ -231,13 +230,8 @@ async fn the_global_limit_holds_across_hosts() {
 
 #[tokio::test]
 async fn one_address_is_asked_once_however_often_it_is_linked_and_without_its_fragment() {
-    let server = Server::start().await;
-    let urls = [
-        server.url("/missing#a"),
-        server.url("/missing#b"),
-        server.url("/missing"),
-    ];
-    let (diagnostics, summary) = run(&urls, &options(Dns::System)).await;
+    let (server, diagnostics, summary) =
+        serve_and_check(&["/missing#a", "/missing#b", "/missing"]).await;
     assert_eq!(
         summary,
         Summary {

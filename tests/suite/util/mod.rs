@@ -3,6 +3,11 @@
 //! content checked and built once per test run.
 
 pub mod http;
+/// The library's unit-test helpers, shared so the fixture is copied one way.
+#[path = "../../../src/testing.rs"]
+mod testing;
+
+pub use testing::copy_tree;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -59,9 +64,9 @@ impl TestSite {
 
     /// A copy of the fixture site with the repository's themes.
     pub fn fixture() -> TestSite {
-        let site = TestSite::themes_only();
-        copy_tree(&repo().join("tests/fixtures/site"), site.root());
-        site
+        TestSite {
+            dir: testing::fixture(true),
+        }
     }
 
     /// A copy of the shipped content with the repository's themes.
@@ -103,6 +108,13 @@ impl TestSite {
 
     pub fn options(&self) -> kennisbank::site::BuildOptions {
         kennisbank::site::BuildOptions::new(self.root())
+    }
+
+    /// Builds the site with the library into `public/`, which it returns; it must not fail.
+    pub fn build(&self) -> PathBuf {
+        let out = self.path("public");
+        kennisbank::site::build(&self.options(), &out).unwrap();
+        out
     }
 
     /// Runs the kennisbank binary in the site folder.
@@ -162,18 +174,6 @@ pub fn shipped_site() -> &'static Path {
 pub fn shipped_file(relative: &str) -> String {
     let file = shipped_site().join(relative);
     std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display()))
-}
-
-pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir` with its bytes, for byte-identical comparisons.
