@@ -26,7 +26,8 @@ SIZES=("$@")
 WORK=${BENCH_WORK:-$(mktemp -d /tmp/kennisbank-bench.XXXXXX)}
 mkdir -p "$WORK"
 
-say() { printf '==> %s\n' "$*" >&2; }
+# shellcheck source=tests/bench/common.sh
+. "$BENCH/common.sh"
 
 # --- what the benchmark needs -----------------------------------------------------------------
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -35,15 +36,8 @@ if ! command -v hugo >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq hugo time >/dev/null
 fi
-if [ ! -x "$BENCH/node_modules/.bin/pagefind" ]; then
-  say "installing pagefind (npm, into tests/bench/node_modules)"
-  (cd "$BENCH" && npm ci --no-audit --no-fund --loglevel=error)
-fi
-PAGEFIND=$BENCH/node_modules/.bin/pagefind
-say "building kennisbank in release mode"
-nice -n 19 cargo build --release --quiet
-KB=$ROOT/target/release/kennisbank
-GENERATE=$ROOT/target/release/kennisbank-generate
+need_pagefind
+build_release
 
 # --- measuring --------------------------------------------------------------------------------
 # measure LOG CMD…: runs CMD under /usr/bin/time -v and nice; appends "wall cpu maxrss_kb" to LOG.

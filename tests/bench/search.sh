@@ -23,21 +23,14 @@ BENCH=$ROOT/tests/bench
 PAGES=${PAGES:-10000}
 WORK=${BENCH_WORK:-$(mktemp -d /tmp/kennisbank-search-bench.XXXXXX)}
 mkdir -p "$WORK"
-say() { printf '==> %s\n' "$*" >&2; }
+# shellcheck source=tests/bench/common.sh
+. "$BENCH/common.sh"
 
-if [ ! -x "$BENCH/node_modules/.bin/pagefind" ]; then
-  say "installing pagefind (npm, into tests/bench/node_modules, gitignored)"
-  (cd "$BENCH" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+need_pagefind
 if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
   (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-PAGEFIND=$BENCH/node_modules/.bin/pagefind
-
-say "building kennisbank in release mode"
-nice -n 19 cargo build --release --quiet
-KB=$ROOT/target/release/kennisbank
-GENERATE=$ROOT/target/release/kennisbank-generate
+build_release
 
 say "building the shipped site"
 rm -rf "$WORK/shipped"

@@ -5,21 +5,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { serve, launch, samplePages } from './site.mjs';
+import { openGate, closeGate, samplePages } from './site.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [1280, 320];
 let server, browser, pages;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await openGate());
   pages = await samplePages();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeGate({ server, browser }));
 
 for (const width of WIDTHS) {
   test(`axe-core finds no WCAG 2.1 AA violations at ${width} px`, async (t) => {

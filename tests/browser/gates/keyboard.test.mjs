@@ -3,17 +3,11 @@
 // and scrolls with the arrow keys.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './site.mjs';
+import { openGate, closeGate } from './site.mjs';
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openGate()));
+after(() => closeGate({ server, browser }));
 
 /** What has focus, as a short description: `a "Naar de inhoud"`, `input#zoekterm`. */
 const focused = (page) =>

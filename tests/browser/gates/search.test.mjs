@@ -8,21 +8,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { serve, launch, samplePages, SITE_DIR } from './site.mjs';
+import { openGate, closeGate, samplePages, SITE_DIR } from './site.mjs';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = process.env.KENNISBANK_BIN || `${ROOT}target/debug/kennisbank`;
 
 let server;
 let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openGate()));
+after(() => closeGate({ server, browser }));
 
 async function searchPage() {
   const page = await browser.newPage();

@@ -71,6 +71,17 @@ export async function launch() {
   });
 }
 
+/** The static server and a browser, as the gates that read the built site start them. */
+export async function openGate() {
+  return { server: await serve(), browser: await launch() };
+}
+
+/** Closes what `openGate` opened (either may be missing when `before` failed). */
+export async function closeGate({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
 /** One page of every page type, found in the built site so the list follows the content. */
 export async function samplePages() {
   const files = await htmlFiles();
