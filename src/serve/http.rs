@@ -15,7 +15,8 @@ use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::{broadcast, watch};
 
-use super::state::{LiveEvent, ServeState};
+use super::events::LiveEvent;
+use super::state::ServeState;
 
 /// Where the live-reload machinery lives; no site file can be there (site paths never start with `_`
 /// twice in a row in a generated site, and these routes win anyway).

@@ -4,8 +4,9 @@
 //! a [`crate::output::MemorySite`]; nothing is written, least of all into the content folder),
 //! serves it from an [`state::Snapshot`] swapped whole after each successful rebuild, watches
 //! `content/` and `themes/` ([`watch`]), and tells open pages over server-sent events to reload,
-//! swap a stylesheet, or show the build errors in an overlay ([`http`]).
+//! swap a stylesheet, or show the build errors in an overlay ([`http`], [`events`]).
 
+pub mod events;
 pub mod http;
 pub mod state;
 pub mod watch;

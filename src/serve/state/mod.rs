@@ -1,21 +1,23 @@
 //! What `serve` serves and tells: an immutable snapshot of the last good site (swapped whole after
 //! each successful rebuild, so a request never sees half a site), the failure of the last rebuild if
-//! it failed, and the live events that tell open pages to reload, swap a stylesheet or show errors.
+//! it failed, and the live events ([`crate::serve::events`]) that tell open pages to reload, swap a
+//! stylesheet ([`css`]) or show errors.
+
+mod css;
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
 use tokio::sync::broadcast;
 
 use crate::diagnostics::{DiagnosticRecord, Diagnostics};
 use crate::graph::KnowledgeGraph;
 use crate::i18n::{Code, Lang, Msg};
 use crate::output::MemorySite;
-use crate::render::assets::fingerprinted_path;
+use crate::serve::events::{CssSwap, LiveEvent, OverlayItem, OverlayTexts};
 use crate::site::{self, BuildOptions, Pipeline};
 use crate::timings::Timings;
 
@@ -32,118 +34,6 @@ pub struct Snapshot {
     /// The paths of the search index and publish files among `files`: made after the pages, they
     /// may lag one rebuild behind them for a moment.
     pub extras: HashSet<String>,
-}
-
-impl Snapshot {
-    /// `style.css` → `style.1a2b3c4d.css`: the fingerprinted name each theme file was written under.
-    fn fingerprinted_names(&self) -> HashMap<String, String> {
-        self.files
-            .keys()
-            .filter_map(|out| {
-                let (stem_hash, ext) = out.rsplit_once('.')?;
-                let (stem, hash) = stem_hash.rsplit_once('.')?;
-                let is_hash = hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-                (is_hash && (ext == "css" || ext == "js"))
-                    .then(|| (format!("{stem}.{ext}"), out.clone()))
-            })
-            .collect()
-    }
-}
-
-/// One stylesheet swapped in place: the old and the new URL.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct CssSwap {
-    pub old: String,
-    pub new: String,
-}
-
-/// What open pages are told, as the `data` of a server-sent event named after the variant.
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
-pub enum LiveEvent {
-    /// A rebuild succeeded. `changed` are output paths whose bytes differ (added, changed or
-    /// removed); a page reloads only when its own file is among them, or when `all` is set.
-    Reload {
-        build: u64,
-        changed: Vec<String>,
-        all: bool,
-    },
-    /// Only stylesheets changed: pages swap their `<link>` without reloading.
-    Css { build: u64, swaps: Vec<CssSwap> },
-    /// The rebuild failed; the last good site is still served. Every word the overlay shows
-    /// comes with it, in the language of the messages, so the script holds no text of its own.
-    Error {
-        diagnostics: Vec<OverlayItem>,
-        texts: OverlayTexts,
-    },
-}
-
-/// One diagnostic in the overlay: its record (as in `--format json`) and a heading such as
-/// `fout [unknown-effect] in content/bronnen/a.md:3:5`.
-#[derive(Debug, Clone, Serialize)]
-pub struct OverlayItem {
-    #[serde(flatten)]
-    pub record: DiagnosticRecord,
-    pub heading: String,
-}
-
-/// The overlay's own words.
-#[derive(Debug, Clone, Serialize)]
-pub struct OverlayTexts {
-    /// The language tag, for the overlay's `lang` attribute.
-    pub lang: &'static str,
-    /// `Build mislukt: 2 fouten`.
-    pub title: String,
-    pub summary: String,
-    /// The close button.
-    pub close: String,
-    /// The word before a hint: `tip`.
-    pub help: String,
-}
-
-impl OverlayTexts {
-    fn new(lang: Lang, errors: usize) -> Self {
-        OverlayTexts {
-            lang: lang.tag(),
-            title: Msg::OverlayTitle.with("errors", errors).text(lang),
-            summary: Msg::OverlaySummary.text(lang),
-            close: Msg::OverlayClose.text(lang),
-            help: Msg::HelpPrefix.text(lang),
-        }
-    }
-}
-
-impl OverlayItem {
-    fn new(record: DiagnosticRecord, lang: Lang) -> Self {
-        let severity = Msg::Severity
-            .with("severity", record.severity.key())
-            .text(lang);
-        let heading = match &record.file {
-            Some(file) => {
-                let place = match record.line {
-                    0 => file.clone(),
-                    line => format!("{file}:{line}:{}", record.column),
-                };
-                Msg::OverlayHeading
-                    .with("severity", severity)
-                    .with("code", record.code)
-                    .with("place", place)
-                    .text(lang)
-            }
-            None => format!("{severity} [{}]", record.code),
-        };
-        OverlayItem { record, heading }
-    }
-}
-
-impl LiveEvent {
-    pub fn name(&self) -> &'static str {
-        match self {
-            LiveEvent::Reload { .. } => "reload",
-            LiveEvent::Css { .. } => "css",
-            LiveEvent::Error { .. } => "build-error",
-        }
-    }
 }
 
 /// What a rebuild did, for the terminal.
@@ -445,78 +335,6 @@ impl ServeState {
         timings.lap("swap");
         timings.print("search index and extras");
     }
-
-    /// When every changed file is an existing stylesheet of the theme and the site is healthy,
-    /// puts the new stylesheet in under its new fingerprint and points pages at it, without
-    /// rendering anything. `None` means a full rebuild is needed.
-    fn try_css_swap(&self, changed: &[PathBuf]) -> Option<Vec<CssSwap>> {
-        if changed.is_empty() || self.current_failure().is_some() {
-            return None;
-        }
-        let old = self.snapshot();
-        if old.build == 0 {
-            return None;
-        }
-        let static_dir = self
-            .options
-            .root
-            .join("themes")
-            .join(&old.theme)
-            .join("static");
-        let fingerprinted = old.fingerprinted_names();
-        let mut renames = Vec::new();
-        for path in changed {
-            let relative = css_under(&static_dir, path)?;
-            let old_out = fingerprinted.get(&relative)?;
-            // A file that vanished or cannot be read is a case for the full rebuild's diagnostics.
-            let bytes = std::fs::read(path).ok()?;
-            let new_out = fingerprinted_path(&relative, &bytes);
-            if new_out != *old_out && !renames.iter().any(|(o, _, _)| o == old_out) {
-                renames.push((old_out.clone(), new_out, bytes));
-            }
-        }
-        let mut files = old.files.clone();
-        let mut swaps = Vec::new();
-        for (old_out, new_out, bytes) in renames {
-            files.remove(&old_out);
-            files.insert(new_out.clone(), Arc::from(bytes));
-            swaps.push(CssSwap {
-                old: format!("{}{old_out}", old.base_path),
-                new: format!("{}{new_out}", old.base_path),
-            });
-        }
-        if swaps.is_empty() {
-            return Some(swaps);
-        }
-        // Pages link the stylesheet, and other generated text files (host headers, manifests) may
-        // name it too: every text file gets the new name, as a full build would give it.
-        for bytes in files.values_mut() {
-            let Ok(text) = std::str::from_utf8(bytes) else {
-                continue;
-            };
-            if swaps.iter().any(|s| text.contains(&s.old)) {
-                let mut text = text.to_string();
-                for swap in &swaps {
-                    text = text.replace(&swap.old, &swap.new);
-                }
-                *bytes = Arc::from(text.into_bytes());
-            }
-        }
-        let build = self.builds.fetch_add(1, Ordering::SeqCst) + 1;
-        let snapshot = Snapshot {
-            files,
-            base_path: old.base_path.clone(),
-            theme: old.theme.clone(),
-            build,
-            extras: old.extras.clone(),
-        };
-        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
-        let _ = self.events.send(LiveEvent::Css {
-            build,
-            swaps: swaps.clone(),
-        });
-        Some(swaps)
-    }
 }
 
 /// The in-memory site cannot fail to take a file; should it, the rebuild fails with this.
@@ -524,46 +342,4 @@ fn unwritable(err: &anyhow::Error) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     diagnostics.push(Code::ServeMemory.error().arg("reason", format!("{err:#}")));
     diagnostics
-}
-
-/// `themes/default/static/css/a.css` → `css/a.css`, for stylesheets of the static folder only.
-fn css_under(static_dir: &Path, path: &Path) -> Option<String> {
-    let relative = path.strip_prefix(static_dir).ok()?;
-    if path.extension().is_none_or(|e| e != "css") {
-        return None;
-    }
-    Some(relative.to_string_lossy().replace('\\', "/"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fingerprinted_names_map_back_to_theme_paths() {
-        let mut snapshot = Snapshot::default();
-        for path in [
-            "style.1a2b3c4d.css",
-            "js/app.00ff00ff.js",
-            "index.html",
-            "a.b.txt",
-        ] {
-            snapshot.files.insert(path.into(), Arc::from(&b""[..]));
-        }
-        let names = snapshot.fingerprinted_names();
-        assert_eq!(names.get("style.css").unwrap(), "style.1a2b3c4d.css");
-        assert_eq!(names.get("js/app.js").unwrap(), "js/app.00ff00ff.js");
-        assert_eq!(names.len(), 2);
-    }
-
-    #[test]
-    fn only_stylesheets_of_the_static_folder_can_be_swapped_alone() {
-        let dir = Path::new("/site/themes/default/static");
-        assert_eq!(
-            css_under(dir, Path::new("/site/themes/default/static/css/a.css")).as_deref(),
-            Some("css/a.css")
-        );
-        assert!(css_under(dir, Path::new("/site/themes/default/static/app.js")).is_none());
-        assert!(css_under(dir, Path::new("/site/themes/default/templates/a.css")).is_none());
-    }
 }
