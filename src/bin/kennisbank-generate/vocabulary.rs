@@ -8,29 +8,12 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use kennisbank::config::SiteConfig;
-
-pub struct Effect {
-    pub key: String,
-    pub title: String,
-    pub category: String,
-    pub order: i64,
-}
-
-pub struct Row {
-    pub id: String,
-    pub level: String,
-    pub title: String,
-}
-
-pub struct Page {
-    pub key: String,
-    pub title: String,
-}
+use kennisbank::model::{Effect, Page, ValueRow};
 
 pub struct Vocabulary {
     pub config: SiteConfig,
     pub effects: Vec<Effect>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<ValueRow>,
     pub pages: Vec<Page>,
 }
 
@@ -53,37 +36,11 @@ impl Vocabulary {
             .config;
         let docs = loaded.records;
         let category = |key: &str| config.categories.iter().position(|c| c.key == key);
-        let mut effects: Vec<Effect> = docs
-            .effects
-            .into_iter()
-            .map(|e| Effect {
-                key: e.key,
-                title: e.data.title,
-                category: e.data.category,
-                order: e.data.order,
-            })
-            .collect();
-        effects.sort_by(|a, b| {
-            (category(&a.category), a.order, &a.key).cmp(&(category(&b.category), b.order, &b.key))
-        });
-        let mut rows: Vec<Row> = docs
-            .rows
-            .into_iter()
-            .map(|r| Row {
-                id: r.data.id,
-                level: r.data.level,
-                title: r.data.title,
-            })
-            .collect();
-        rows.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut pages: Vec<Page> = docs
-            .pages
-            .into_iter()
-            .map(|p| Page {
-                key: p.key,
-                title: p.data.title,
-            })
-            .collect();
+        let mut effects: Vec<Effect> = docs.effects.into_iter().collect();
+        effects.sort_by_key(|e| (category(&e.data.category), e.data.order, e.key.clone()));
+        let mut rows: Vec<ValueRow> = docs.rows.into_iter().collect();
+        rows.sort_by(|a, b| a.data.id.cmp(&b.data.id));
+        let mut pages: Vec<Page> = docs.pages.into_iter().collect();
         pages.sort_by(|a, b| a.key.cmp(&b.key));
         if effects.is_empty() || rows.is_empty() || config.tags.is_empty() {
             bail!(

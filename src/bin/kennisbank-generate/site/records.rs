@@ -1,195 +1,10 @@
-//! The content of a synthetic site: a deterministic tree of N pages in our content model (the
-//! project's vocabularies, effects, value rows and pages, see `vocabulary`; sources with findings,
-//! articles with `[[bron:…]]` references and glossary terms made up) that passes `check`.
-//!
-//! The text is Dutch-like (see `text`), in sentences and paragraphs of realistic lengths, so
-//! Markdown parsing, templating, output size and search indexing cost what they would on real
-//! content. Same project, `pages` and `seed`, same bytes.
+//! The text of each kind of record the generator writes: front matter drawn from the project's
+//! vocabularies and the keys made so far, and a Dutch-like body with references.
 
 use std::fmt::Write as _;
-use std::fs;
-use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
-
-use crate::text::{Rng, SURNAMES, Text};
-use crate::vocabulary::Vocabulary;
-
-/// Articles per folder under `kennisbank/`: one folder is one publication, its first article the
-/// parent of the others.
-const ARTICLES_PER_FOLDER: usize = 40;
-
-/// What was written.
-#[derive(Debug, Clone, Copy)]
-pub struct Summary {
-    pub files: usize,
-    pub sources: usize,
-    pub articles: usize,
-    pub terms: usize,
-    pub bytes: u64,
-}
-
-/// How many records of each kind a site of `pages` content files has, in the proportions of the
-/// shipped content (≈40 % sources, 50 % articles, 10 % terms).
-#[derive(Debug, Clone, Copy)]
-struct Plan {
-    sources: usize,
-    articles: usize,
-    terms: usize,
-    tags: usize,
-}
-
-impl Plan {
-    fn new(pages: usize, vocabulary: &Vocabulary) -> Plan {
-        let fixed = vocabulary.effects.len() + vocabulary.rows.len() + vocabulary.pages.len();
-        let rest = pages.saturating_sub(fixed).max(10);
-        let sources = rest * 4 / 10;
-        let terms = rest / 10;
-        Plan {
-            sources,
-            articles: rest - sources - terms,
-            terms,
-            // A real site adds themes as it grows; ~1 tag per 250 pages keeps tag pages realistic.
-            tags: vocabulary.config.tags.len().max(pages / 250),
-        }
-    }
-}
-
-/// Everything one generated site refers to, so references always resolve.
-struct Keys {
-    sources: Vec<String>,
-    articles: Vec<String>,
-    terms: Vec<String>,
-    tags: Vec<String>,
-}
-
-struct Generator {
-    rng: Rng,
-    text: Text,
-    keys: Keys,
-    vocabulary: Vocabulary,
-}
-
-/// Writes a synthetic site of about `pages` content files into `output/content` (which must not
-/// exist yet or be empty).
-pub fn generate(vocabulary: Vocabulary, pages: usize, seed: u64, output: &Path) -> Result<Summary> {
-    let content = output.join("content");
-    if content.exists()
-        && fs::read_dir(&content)
-            .with_context(|| format!("reading {}", content.display()))?
-            .next()
-            .is_some()
-    {
-        anyhow::bail!(
-            "{} is not empty; generate into a fresh folder",
-            content.display()
-        );
-    }
-    let plan = Plan::new(pages, &vocabulary);
-    let mut rng = Rng(seed);
-    let text = Text::new();
-    let unique = |prefix: String, i: usize| format!("{prefix}-{i}");
-    let sources = (0..plan.sources)
-        .map(|i| {
-            let name = SURNAMES[rng.below(SURNAMES.len())];
-            unique(format!("{}-{}", slug(name), 1990 + rng.below(36)), i + 1)
-        })
-        .collect();
-    let articles = (0..plan.articles)
-        .map(|i| unique(text.content_word(&mut rng).to_string(), i + 1))
-        .collect();
-    let terms = (0..plan.terms)
-        .map(|i| unique(text.content_word(&mut rng).to_string(), i + 1))
-        .collect();
-    let mut tags: Vec<String> = vocabulary
-        .config
-        .tags
-        .iter()
-        .map(|t| t.key.clone())
-        .collect();
-    for i in tags.len()..plan.tags {
-        tags.push(format!("{}-{}", text.content_word(&mut rng), i + 1));
-    }
-    let mut generator = Generator {
-        rng,
-        text,
-        keys: Keys {
-            sources,
-            articles,
-            terms,
-            tags,
-        },
-        vocabulary,
-    };
-    let mut writer = Writer {
-        root: content,
-        files: 0,
-        bytes: 0,
-    };
-    writer.write("site.yaml", &generator.site_yaml())?;
-    for i in 0..generator.vocabulary.effects.len() {
-        let doc = generator.effect(i);
-        let key = &generator.vocabulary.effects[i].key;
-        writer.write(&format!("effecten/{key}.md"), &doc)?;
-    }
-    for i in 0..generator.vocabulary.rows.len() {
-        let doc = generator.row(i);
-        let file = generator.vocabulary.rows[i].id.replace('.', "-");
-        writer.write(&format!("waarden/{file}.md"), &doc)?;
-    }
-    for i in 0..plan.sources {
-        let doc = generator.source(i);
-        let key = &generator.keys.sources[i];
-        writer.write(&format!("bronnen/{key}.md"), &doc)?;
-    }
-    for i in 0..plan.articles {
-        let doc = generator.article(i);
-        let key = &generator.keys.articles[i];
-        let folder = i / ARTICLES_PER_FOLDER + 1;
-        writer.write(&format!("kennisbank/publicatie-{folder}/{key}.md"), &doc)?;
-    }
-    for i in 0..plan.terms {
-        let doc = generator.term(i);
-        let key = &generator.keys.terms[i];
-        writer.write(&format!("begrippen/{key}.md"), &doc)?;
-    }
-    for i in 0..generator.vocabulary.pages.len() {
-        let doc = generator.page(i);
-        let key = &generator.vocabulary.pages[i].key;
-        writer.write(&format!("paginas/{key}.md"), &doc)?;
-    }
-    Ok(Summary {
-        files: writer.files,
-        sources: plan.sources,
-        articles: plan.articles,
-        terms: plan.terms,
-        bytes: writer.bytes,
-    })
-}
-
-struct Writer {
-    root: PathBuf,
-    files: usize,
-    bytes: u64,
-}
-
-impl Writer {
-    fn write(&mut self, relative: &str, text: &str) -> Result<()> {
-        let path = self.root.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        }
-        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
-        self.files += 1;
-        self.bytes += text.len() as u64;
-        Ok(())
-    }
-}
-
-fn slug(name: &str) -> String {
-    name.to_lowercase().replace(' ', "-")
-}
-
+use super::{ARTICLES_PER_FOLDER, Generator, slug};
+use crate::text::{Rng, SURNAMES};
 /// `text` as a YAML double-quoted scalar (JSON's string syntax is a subset of it).
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).expect("a string serialises")
@@ -220,36 +35,34 @@ fn pick(rng: &mut Rng, len: usize, (lo, hi): (usize, usize)) -> Vec<usize> {
 }
 
 /// A flow list of between `lo` and `hi` distinct `keys`.
-fn pick_list(rng: &mut Rng, keys: &[&str], n: (usize, usize)) -> String {
+fn pick_list<'k>(
+    rng: &mut Rng,
+    keys: impl IntoIterator<Item = &'k str>,
+    n: (usize, usize),
+) -> String {
+    let keys: Vec<&str> = keys.into_iter().collect();
     let picks = pick(rng, keys.len(), n);
     list(&picks.iter().map(|&i| keys[i]).collect::<Vec<_>>())
 }
 
 impl Generator {
     fn tags(&mut self, n: (usize, usize)) -> String {
-        let keys: Vec<&str> = self.keys.tags.iter().map(String::as_str).collect();
-        pick_list(&mut self.rng, &keys, n)
+        pick_list(&mut self.rng, self.keys.tags.iter().map(String::as_str), n)
     }
 
     fn effect_keys(&mut self, n: (usize, usize)) -> String {
-        let keys: Vec<&str> = self
-            .vocabulary
-            .effects
-            .iter()
-            .map(|e| e.key.as_str())
-            .collect();
-        pick_list(&mut self.rng, &keys, n)
+        let effects = self.vocabulary.effects.iter();
+        pick_list(&mut self.rng, effects.map(|e| e.key.as_str()), n)
     }
 
     fn row_ids(&mut self, n: (usize, usize)) -> String {
-        let keys: Vec<&str> = self.vocabulary.rows.iter().map(|r| r.id.as_str()).collect();
-        pick_list(&mut self.rng, &keys, n)
+        let rows = self.vocabulary.rows.iter();
+        pick_list(&mut self.rng, rows.map(|r| r.data.id.as_str()), n)
     }
 
     fn sectors(&mut self, n: (usize, usize)) -> String {
-        let sectors = &self.vocabulary.config.sectors;
-        let keys: Vec<&str> = sectors.iter().map(|s| s.key.as_str()).collect();
-        pick_list(&mut self.rng, &keys, n)
+        let sectors = self.vocabulary.config.sectors.iter();
+        pick_list(&mut self.rng, sectors.map(|s| s.key.as_str()), n)
     }
 
     /// One key of a site.yaml list (source kinds, kinds of evidence, sectors), if it has any.
@@ -273,7 +86,7 @@ impl Generator {
                 format!("[[bron:{}]]", k.sources[self.rng.below(k.sources.len())])
             }
             60..=69 => format!("[[effect:{}]]", effects[self.rng.below(effects.len())].key),
-            70..=77 => format!("[[waarde:{}]]", rows[self.rng.below(rows.len())].id),
+            70..=77 => format!("[[waarde:{}]]", rows[self.rng.below(rows.len())].data.id),
             78..=89 if !k.terms.is_empty() => {
                 let key = &k.terms[self.rng.below(k.terms.len())];
                 let label = self.text.content_word(&mut self.rng);
@@ -327,7 +140,7 @@ impl Generator {
         out
     }
 
-    fn site_yaml(&mut self) -> String {
+    pub(super) fn site_yaml(&mut self) -> String {
         let listed = self.vocabulary.config.tags.len();
         let extra: Vec<(String, String)> = self.keys.tags[listed..]
             .iter()
@@ -336,10 +149,13 @@ impl Generator {
         self.vocabulary.site_yaml(&extra)
     }
 
-    fn effect(&mut self, i: usize) -> String {
+    pub(super) fn effect(&mut self, i: usize) -> String {
         let effect = &self.vocabulary.effects[i];
-        let (title, category, order) =
-            (quoted(&effect.title), effect.category.clone(), effect.order);
+        let (title, category, order) = (
+            quoted(&effect.data.title),
+            effect.data.category.clone(),
+            effect.data.order,
+        );
         let summary = self.sentence();
         let tags = self.tags((3, 3));
         let words = self.rng.between(150, 400);
@@ -349,9 +165,13 @@ impl Generator {
         )
     }
 
-    fn row(&mut self, i: usize) -> String {
+    pub(super) fn row(&mut self, i: usize) -> String {
         let row = &self.vocabulary.rows[i];
-        let (id, level, title) = (quoted(&row.id), row.level.clone(), quoted(&row.title));
+        let (id, level, title) = (
+            quoted(&row.data.id),
+            row.data.level.clone(),
+            quoted(&row.data.title),
+        );
         let summary = self.sentence();
         let conditions: Vec<String> = (0..self.rng.between(3, 6))
             .map(|_| self.sentence())
@@ -379,7 +199,7 @@ impl Generator {
         out
     }
 
-    fn source(&mut self, i: usize) -> String {
+    pub(super) fn source(&mut self, i: usize) -> String {
         let key = self.keys.sources[i].clone();
         // The key is `<surname>-<year>-<n>`: label and year follow from it.
         let mut parts = key.rsplitn(3, '-');
@@ -440,7 +260,7 @@ impl Generator {
         out
     }
 
-    fn article(&mut self, i: usize) -> String {
+    pub(super) fn article(&mut self, i: usize) -> String {
         let title = self.text.title(&mut self.rng);
         let summary = self.sentence();
         let year = 2000 + self.rng.below(26);
@@ -460,8 +280,11 @@ impl Generator {
         let sources = if self.keys.sources.is_empty() {
             list::<&str>(&[])
         } else {
-            let keys: Vec<&str> = self.keys.sources.iter().map(String::as_str).collect();
-            pick_list(&mut self.rng, &keys, (1, 5))
+            pick_list(
+                &mut self.rng,
+                self.keys.sources.iter().map(String::as_str),
+                (1, 5),
+            )
         };
         let mut out = format!(
             "---\ntitle: \"{title}\"\ndate: {date}\nsummary: \"{summary}\"\nauthors: [\"Platform Samen Opleiden & Professionaliseren\"]\ntags: {tags}\nsectors: {sectors}\neffects: {effects}\nrows: {rows}\nsources: {sources}\n"
@@ -480,7 +303,7 @@ impl Generator {
         out
     }
 
-    fn term(&mut self, _i: usize) -> String {
+    pub(super) fn term(&mut self, _i: usize) -> String {
         let title = self.text.title(&mut self.rng);
         let summary = self.sentence();
         let synonyms: Vec<&str> = (0..self.rng.below(3))
@@ -495,8 +318,8 @@ impl Generator {
         )
     }
 
-    fn page(&mut self, i: usize) -> String {
-        let title = quoted(&self.vocabulary.pages[i].title);
+    pub(super) fn page(&mut self, i: usize) -> String {
+        let title = quoted(&self.vocabulary.pages[i].data.title);
         let summary = self.sentence();
         let words = self.rng.between(100, 300);
         format!(
