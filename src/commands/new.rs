@@ -78,11 +78,8 @@ pub fn scaffold(kind: Kind, name: &str, config: &SiteConfig) -> anyhow::Result<(
     let title = yaml_string(&title_of(name));
     Ok(match kind {
         Kind::Effect => {
-            let category = config
-                .categories
-                .first()
-                .map_or("primair", |c| c.key.as_str());
-            let categories = keys(config.categories.iter().map(|c| c.key.as_str()));
+            let (category, categories) =
+                first_and_all(config.categories.iter().map(|c| c.key.as_str()), "primair");
             (
                 file_of(Kind::Effect, &key),
                 format!(
@@ -145,11 +142,10 @@ de bron, met `rows: [\"{name}\"]`.\n",
             )
         }
         Kind::Bron => {
-            let kind = config
-                .source_kinds
-                .first()
-                .map_or("wetenschappelijk", |k| k.key.as_str());
-            let kinds = keys(config.source_kinds.iter().map(|k| k.key.as_str()));
+            let (kind, kinds) = first_and_all(
+                config.source_kinds.iter().map(|k| k.key.as_str()),
+                "wetenschappelijk",
+            );
             let evidence = keys(kennisbank::model::Evidence::ALL.iter().map(|k| k.key()));
             (
                 file_of(Kind::Bron, &key),
@@ -246,6 +242,15 @@ fn title_of(name: &str) -> String {
 /// a JSON string is a valid YAML double-quoted string.
 fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+}
+
+/// The first key of a site.yaml list (`fallback` when it is empty), for a template's value, and
+/// every key, for the comment beside it.
+fn first_and_all<'k>(
+    keys: impl Iterator<Item = &'k str> + Clone,
+    fallback: &'k str,
+) -> (&'k str, String) {
+    (keys.clone().next().unwrap_or(fallback), self::keys(keys))
 }
 
 fn keys<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {

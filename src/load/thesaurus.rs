@@ -59,18 +59,16 @@ pub fn read_thesaurus(root: &Path, content_dir: &Path) -> (Vec<Vec<String>>, Dia
         let mut seen: Vec<Vec<String>> = Vec::new();
         for (t, term) in group.iter().enumerate() {
             let words = analyzer::surface_words(term);
-            if words.is_empty() {
-                diagnostics.push(
-                    Code::ThesaurusEmptyTerm
-                        .error()
-                        .arg("term", term.as_str())
-                        .at(&file, at(&[Step::Index(t)])),
-                );
-                ok = false;
+            let problem = if words.is_empty() {
+                Some(Code::ThesaurusEmptyTerm)
             } else if seen.contains(&words) {
+                Some(Code::ThesaurusRepeatedTerm)
+            } else {
+                None
+            };
+            if let Some(code) = problem {
                 diagnostics.push(
-                    Code::ThesaurusRepeatedTerm
-                        .error()
+                    code.error()
                         .arg("term", term.as_str())
                         .at(&file, at(&[Step::Index(t)])),
                 );

@@ -169,20 +169,20 @@ mod tests {
         }
     }
 
+    /// In Dutch a date keeps its precision; as a timestamp a partial date becomes its first day.
     #[test]
-    fn dutch_dates_keep_their_precision() {
-        let dutch = |text| PartialDate::parse(text).unwrap().dutch();
-        assert_eq!(dutch("2018"), "2018");
-        assert_eq!(dutch("2018-01"), "januari 2018");
-        assert_eq!(dutch("2025-06-05"), "5 juni 2025");
-    }
-
-    #[test]
-    fn partial_dates_become_their_first_day() {
-        let rfc = |text| PartialDate::parse(text).unwrap().rfc3339();
-        assert_eq!(rfc("2018"), "2018-01-01T00:00:00Z");
-        assert_eq!(rfc("2018-03"), "2018-03-01T00:00:00Z");
-        assert_eq!(rfc("2018-03-15"), "2018-03-15T00:00:00Z");
+    fn dutch_text_and_timestamp_of_each_precision() {
+        for (text, dutch, rfc3339) in [
+            ("2018", "2018", "2018-01-01T00:00:00Z"),
+            ("2018-01", "januari 2018", "2018-01-01T00:00:00Z"),
+            ("2018-03", "maart 2018", "2018-03-01T00:00:00Z"),
+            ("2018-03-15", "15 maart 2018", "2018-03-15T00:00:00Z"),
+            ("2025-06-05", "5 juni 2025", "2025-06-05T00:00:00Z"),
+        ] {
+            let date = PartialDate::parse(text).unwrap();
+            assert_eq!(date.dutch(), dutch, "{text}");
+            assert_eq!(date.rfc3339(), rfc3339, "{text}");
+        }
     }
 
     #[test]
