@@ -5,10 +5,12 @@
 //! message the code no longer uses fails it too.
 //!
 //! To add a message: add a variant here, then the message in `nl/<area>.ftl` and
-//! `en/<area>.ftl` (Dutch first; the English is for `--lang en`).
+//! `en/<area>.ftl` (Dutch first; the English is for `--lang en`). The id is the variant's name in
+//! kebab case (`UnknownEffect` is `unknown-effect`), so renaming a variant renames a stable code:
+//! the catalogue test then names the `.ftl` messages that lost their id.
 
 macro_rules! message_ids {
-    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident = $id:literal,)* }) => {
+    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
@@ -18,14 +20,54 @@ macro_rules! message_ids {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
 
-            /// The message id in the `.ftl` files.
+            /// The message id in the `.ftl` files: the variant's name in kebab case, made at
+            /// compile time (`NotUtf8` → `not-utf8`).
             pub const fn id(self) -> &'static str {
                 match self {
-                    $($name::$variant => $id,)*
+                    $($name::$variant => {
+                        const NAME: &str = stringify!($variant);
+                        const BYTES: [u8; kebab_len(NAME)] = kebab(NAME);
+                        const ID: &str = match std::str::from_utf8(&BYTES) {
+                            Ok(id) => id,
+                            Err(_) => panic!("a variant name is ASCII"),
+                        };
+                        ID
+                    })*
                 }
             }
         }
     };
+}
+
+/// The length of `name` in kebab case: one more byte before each capital but the first.
+const fn kebab_len(name: &str) -> usize {
+    let bytes = name.as_bytes();
+    let mut len = bytes.len();
+    let mut i = 1;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_uppercase() {
+            len += 1;
+        }
+        i += 1;
+    }
+    len
+}
+
+/// `name` (CamelCase ASCII) in kebab case, in `N` = [`kebab_len`] bytes.
+const fn kebab<const N: usize>(name: &str) -> [u8; N] {
+    let bytes = name.as_bytes();
+    let mut out = [0u8; N];
+    let (mut i, mut o) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i].is_ascii_uppercase() && i > 0 {
+            out[o] = b'-';
+            o += 1;
+        }
+        out[o] = bytes[i].to_ascii_lowercase();
+        o += 1;
+        i += 1;
+    }
+    out
 }
 
 message_ids! {
@@ -33,107 +75,107 @@ message_ids! {
     /// attribute is the text under the caret, `.help` the hint, both optional.
     pub enum Code {
         // load: reading a file and splitting off its front matter
-        NotUtf8 = "not-utf8",
-        EmptyFile = "empty-file",
-        MissingFrontMatter = "missing-front-matter",
-        UnclosedFrontMatter = "unclosed-front-matter",
-        ControlCharacter = "control-character",
+        NotUtf8,
+        EmptyFile,
+        MissingFrontMatter,
+        UnclosedFrontMatter,
+        ControlCharacter,
         // load: folders, site.yaml, the YAML and its fields
-        NoContent = "no-content",
-        NoConfig = "no-config",
-        SymlinkLoop = "symlink-loop",
-        MisplacedFile = "misplaced-file",
-        StrayFile = "stray-file",
-        BadFileName = "bad-file-name",
-        NotAMapping = "not-a-mapping",
-        YamlSyntax = "yaml-syntax",
-        DuplicateKey = "duplicate-key",
-        UnknownKey = "unknown-key",
-        WrongType = "wrong-type",
-        BadDate = "bad-date",
+        NoContent,
+        NoConfig,
+        SymlinkLoop,
+        MisplacedFile,
+        StrayFile,
+        BadFileName,
+        NotAMapping,
+        YamlSyntax,
+        DuplicateKey,
+        UnknownKey,
+        WrongType,
+        BadDate,
         // load: content/thesaurus.yaml
-        ThesaurusSmallGroup = "thesaurus-small-group",
-        ThesaurusEmptyTerm = "thesaurus-empty-term",
-        ThesaurusRepeatedTerm = "thesaurus-repeated-term",
+        ThesaurusSmallGroup,
+        ThesaurusEmptyTerm,
+        ThesaurusRepeatedTerm,
         // graph: references, site.yaml's lists, what is connected to nothing
-        UnknownEffect = "unknown-effect",
-        UnknownRow = "unknown-row",
-        UnknownSource = "unknown-source",
-        UnknownArticle = "unknown-article",
-        UnknownTerm = "unknown-term",
-        UnknownPage = "unknown-page",
-        UnknownReferenceKind = "unknown-reference-kind",
-        DuplicateId = "duplicate-id",
-        BadId = "bad-id",
-        LevelMismatch = "level-mismatch",
-        ParentCycle = "parent-cycle",
-        NoCategories = "no-categories",
-        UnknownCategory = "unknown-category",
-        UnknownLevel = "unknown-level",
-        UnknownKind = "unknown-kind",
-        UnknownSector = "unknown-sector",
-        UnknownTag = "unknown-tag",
-        EffectWithoutEvidence = "effect-without-evidence",
-        OrphanSource = "orphan-source",
-        UnusedTag = "unused-tag",
-        DuplicateOrder = "duplicate-order",
+        UnknownEffect,
+        UnknownRow,
+        UnknownSource,
+        UnknownArticle,
+        UnknownTerm,
+        UnknownPage,
+        UnknownReferenceKind,
+        DuplicateId,
+        BadId,
+        LevelMismatch,
+        ParentCycle,
+        NoCategories,
+        UnknownCategory,
+        UnknownLevel,
+        UnknownKind,
+        UnknownSector,
+        UnknownTag,
+        EffectWithoutEvidence,
+        OrphanSource,
+        UnusedTag,
+        DuplicateOrder,
         // graph: the evidence of a finding, the kinds of evidence in site.yaml
-        UnknownEvidence = "unknown-evidence",
-        MissingEvidence = "missing-evidence",
-        BadDirection = "bad-direction",
-        DirectionEffect = "direction-effect",
-        DuplicateLink = "duplicate-link",
-        MissingEvidenceKind = "missing-evidence-kind",
-        UnknownEvidenceKind = "unknown-evidence-kind",
+        UnknownEvidence,
+        MissingEvidence,
+        BadDirection,
+        DirectionEffect,
+        DuplicateLink,
+        MissingEvidenceKind,
+        UnknownEvidenceKind,
         // links in bodies, addresses in front matter
-        MissingReferenceKind = "missing-reference-kind",
-        EmptyReference = "empty-reference",
-        UnclosedReference = "unclosed-reference",
-        UnclosedComment = "unclosed-comment",
-        UnsafeUrl = "unsafe-url",
-        RelativeUrl = "relative-url",
-        UnknownFile = "unknown-file",
-        UnknownAnchor = "unknown-anchor",
-        BrokenLink = "broken-link",
+        MissingReferenceKind,
+        EmptyReference,
+        UnclosedReference,
+        UnclosedComment,
+        UnsafeUrl,
+        RelativeUrl,
+        UnknownFile,
+        UnknownAnchor,
+        BrokenLink,
         // living: dates, the change log and the ledger of signals
-        DateNotADay = "date-not-a-day",
-        UpdatedBeforeAdded = "updated-before-added",
-        UnknownChangeKind = "unknown-change-kind",
-        EmptyChangeText = "empty-change-text",
-        ChangeFindingElsewhere = "change-finding-elsewhere",
-        UnknownChangeFinding = "unknown-change-finding",
-        LedgerSubject = "ledger-subject",
-        LedgerStrength = "ledger-strength",
-        LedgerUnknown = "ledger-unknown",
-        LedgerStale = "ledger-stale",
+        DateNotADay,
+        UpdatedBeforeAdded,
+        UnknownChangeKind,
+        EmptyChangeText,
+        ChangeFindingElsewhere,
+        UnknownChangeFinding,
+        LedgerSubject,
+        LedgerStrength,
+        LedgerUnknown,
+        LedgerStale,
         // render: the theme
-        NoTheme = "no-theme",
-        TemplateUnreadable = "template-unreadable",
-        Template = "template",
-        TemplateSyntax = "template-syntax",
-        Unreadable = "unreadable",
+        NoTheme,
+        TemplateUnreadable,
+        Template,
+        TemplateSyntax,
+        Unreadable,
         // the build: history, search index, publish files, rendering
-        HistoryUnavailable = "history-unavailable",
-        HistoryShallow = "history-shallow",
-        SearchIndex = "search-index",
-        Publish = "publish",
-        TemplateRender = "template-render",
-        TemplateUndefined = "template-undefined",
-        ServeMemory = "serve-memory",
+        HistoryUnavailable,
+        HistoryShallow,
+        SearchIndex,
+        Publish,
+        TemplateRender,
+        TemplateUndefined,
+        ServeMemory,
         // check --external
-        ExternalMoved = "external-moved",
-        ExternalGone = "external-gone",
-        ExternalRefused = "external-refused",
-        ExternalRateLimited = "external-rate-limited",
-        ExternalStatus = "external-status",
-        ExternalTimeout = "external-timeout",
-        ExternalHostUnknown = "external-host-unknown",
-        ExternalUnreachable = "external-unreachable",
-        ExternalRedirect = "external-redirect",
-        ExternalSkipped = "external-skipped",
-        ExternalInvalid = "external-invalid",
-        ExternalCache = "external-cache",
-        ExternalOffline = "external-offline",
+        ExternalMoved,
+        ExternalGone,
+        ExternalRefused,
+        ExternalRateLimited,
+        ExternalStatus,
+        ExternalTimeout,
+        ExternalHostUnknown,
+        ExternalUnreachable,
+        ExternalRedirect,
+        ExternalSkipped,
+        ExternalInvalid,
+        ExternalCache,
+        ExternalOffline,
     }
 }
 
@@ -141,116 +183,128 @@ message_ids! {
     /// Every other text: hints shared by several diagnostics, report lines, the serve overlay.
     pub enum Msg {
         // hints
-        DidYouMean = "did-you-mean",
-        ValidValues = "valid-values",
-        ManyValidValues = "many-valid-values",
-        ExternalGoneVia = "external-gone-via",
-        ExternalRetryAfter = "external-retry-after",
-        HintText = "hint-text",
-        HintColon = "hint-colon",
-        HintList = "hint-list",
-        HintFields = "hint-fields",
-        HintNumber = "hint-number",
-        HintBool = "hint-bool",
-        HintMissing = "hint-missing",
-        HintDate = "hint-date",
-        ThisValue = "this-value",
-        DraftArticle = "draft-article",
+        DidYouMean,
+        ValidValues,
+        ManyValidValues,
+        ExternalGoneVia,
+        ExternalRetryAfter,
+        HintText,
+        HintColon,
+        HintList,
+        HintFields,
+        HintNumber,
+        HintBool,
+        HintMissing,
+        HintDate,
+        ThisValue,
+        DraftArticle,
         // what `valid-values` lists
-        FieldsHere = "fields-here",
-        KeysEffect = "keys-effect",
-        KeysRow = "keys-row",
-        KeysSource = "keys-source",
-        KeysArticle = "keys-article",
-        KeysTerm = "keys-term",
-        KeysPage = "keys-page",
-        KeysReferenceKind = "keys-reference-kind",
-        KeysAnchor = "keys-anchor",
-        KeysVariable = "keys-variable",
-        KeysCategory = "keys-category",
-        KeysLevel = "keys-level",
-        KeysSourceKind = "keys-source-kind",
-        KeysSector = "keys-sector",
-        KeysEvidence = "keys-evidence",
-        KeysDirection = "keys-direction",
-        KeysFindingEffects = "keys-finding-effects",
-        KeysChangeKind = "keys-change-kind",
-        KeysFindingId = "keys-finding-id",
-        KeysStrength = "keys-strength",
+        FieldsHere,
+        KeysEffect,
+        KeysRow,
+        KeysSource,
+        KeysArticle,
+        KeysTerm,
+        KeysPage,
+        KeysReferenceKind,
+        KeysAnchor,
+        KeysVariable,
+        KeysCategory,
+        KeysLevel,
+        KeysSourceKind,
+        KeysSector,
+        KeysEvidence,
+        KeysDirection,
+        KeysFindingEffects,
+        KeysChangeKind,
+        KeysFindingId,
+        KeysStrength,
         // signals
-        SignalsRecorded = "signals-recorded",
-        SignalsCurrent = "signals-current",
-        SignalsBadDate = "signals-bad-date",
+        SignalsRecorded,
+        SignalsCurrent,
+        SignalsBadDate,
         // reports
-        Severity = "severity",
-        HelpPrefix = "help-prefix",
-        Counts = "counts",
-        CheckSummary = "check-summary",
-        BuildSummary = "build-summary",
-        BuildSummaryIndex = "build-summary-index",
-        BuildFailed = "build-failed",
-        BuildProgress = "build-progress",
-        ExternalSummary = "external-summary",
-        ErrorPrefix = "error-prefix",
+        Severity,
+        HelpPrefix,
+        Counts,
+        CheckSummary,
+        BuildSummary,
+        BuildSummaryIndex,
+        BuildFailed,
+        BuildProgress,
+        ExternalSummary,
+        ErrorPrefix,
         // search
-        SearchHasErrors = "search-has-errors",
-        SearchResults = "search-results",
-        SearchUnknownKind = "search-unknown-kind",
-        SearchUnknownEffect = "search-unknown-effect",
-        SearchIndexFailed = "search-index-failed",
+        SearchHasErrors,
+        SearchResults,
+        SearchUnknownKind,
+        SearchUnknownEffect,
+        SearchIndexFailed,
         // new
-        NewExists = "new-exists",
-        NewCreated = "new-created",
-        NewNoKey = "new-no-key",
-        NewBadRowId = "new-bad-row-id",
-        NewNoLevel = "new-no-level",
-        NewInvalidConfig = "new-invalid-config",
+        NewExists,
+        NewCreated,
+        NewNoKey,
+        NewBadRowId,
+        NewNoLevel,
+        NewInvalidConfig,
         // files
-        CannotRead = "cannot-read",
-        CannotCreate = "cannot-create",
-        CannotWrite = "cannot-write",
-        OutputRefused = "output-refused",
-        OutputIsRoot = "output-is-root",
-        OutputIsHome = "output-is-home",
-        OutputIsProject = "output-is-project",
-        OutputIsContent = "output-is-content",
-        OutputInThemes = "output-in-themes",
-        OutputHasGit = "output-has-git",
-        OutputNoName = "output-no-name",
-        OutputNotFolder = "output-not-folder",
-        OutputCannotMove = "output-cannot-move",
-        OutputCannotMoveAside = "output-cannot-move-aside",
+        CannotRead,
+        CannotCreate,
+        CannotWrite,
+        OutputRefused,
+        OutputIsRoot,
+        OutputIsHome,
+        OutputIsProject,
+        OutputIsContent,
+        OutputInThemes,
+        OutputHasGit,
+        OutputNoName,
+        OutputNotFolder,
+        OutputCannotMove,
+        OutputCannotMoveAside,
         // serve
-        ServeServing = "serve-serving",
-        ServeAllInterfaces = "serve-all-interfaces",
-        ServeStopping = "serve-stopping",
-        ServeBuilt = "serve-built",
-        ServeCssSwapped = "serve-css-swapped",
-        ServeFailed = "serve-failed",
-        ServeNoBrowser = "serve-no-browser",
-        ServeNoFolder = "serve-no-folder",
-        ServeNoContent = "serve-no-content",
-        ServePortTaken = "serve-port-taken",
-        ServePortTakenNoFree = "serve-port-taken-no-free",
-        ServeCannotListen = "serve-cannot-listen",
-        ServeNoRuntime = "serve-no-runtime",
-        ServeCrashed = "serve-crashed",
-        ServeServerError = "serve-server-error",
-        ServeNoAddress = "serve-no-address",
-        ServeNoIndexer = "serve-no-indexer",
-        ServeNoWatcher = "serve-no-watcher",
-        ServeCannotWatch = "serve-cannot-watch",
-        ServeNoRebuilder = "serve-no-rebuilder",
-        SearchIndexWriter = "search-index-writer",
-        SearchIndexAdd = "search-index-add",
-        SearchIndexCommit = "search-index-commit",
-        SearchIndexOpen = "search-index-open",
-        SearchIndexQuery = "search-index-query",
-        SearchIndexNoUnit = "search-index-no-unit",
-        SearchIndexBadTerm = "search-index-bad-term",
-        OverlayTitle = "overlay-title",
-        OverlaySummary = "overlay-summary",
-        OverlayClose = "overlay-close",
-        OverlayHeading = "overlay-heading",
+        ServeServing,
+        ServeAllInterfaces,
+        ServeStopping,
+        ServeBuilt,
+        ServeCssSwapped,
+        ServeFailed,
+        ServeNoBrowser,
+        ServeNoFolder,
+        ServeNoContent,
+        ServePortTaken,
+        ServePortTakenNoFree,
+        ServeCannotListen,
+        ServeNoRuntime,
+        ServeCrashed,
+        ServeServerError,
+        ServeNoAddress,
+        ServeNoIndexer,
+        ServeNoWatcher,
+        ServeCannotWatch,
+        ServeNoRebuilder,
+        SearchIndexWriter,
+        SearchIndexAdd,
+        SearchIndexCommit,
+        SearchIndexOpen,
+        SearchIndexQuery,
+        SearchIndexNoUnit,
+        SearchIndexBadTerm,
+        OverlayTitle,
+        OverlaySummary,
+        OverlayClose,
+        OverlayHeading,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_the_name_in_kebab_case() {
+        assert_eq!(Code::NotUtf8.id(), "not-utf8");
+        assert_eq!(Code::UnknownEffect.id(), "unknown-effect");
+        assert_eq!(Msg::DidYouMean.id(), "did-you-mean");
     }
 }
