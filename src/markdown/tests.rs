@@ -1,5 +1,7 @@
 //! What a reader of the site would notice: the HTML, anchors, search text and references a body
 //! yields, and what the check gets to report.
+//!
+//! Long (~600 lines) because each test is one small case: a body and what it must yield.
 
 use super::*;
 

@@ -4,6 +4,8 @@
 //!
 //! `cargo test --release --test suite history::bench -- --ignored --nocapture` times the read on
 //! a generated site (`KENNISBANK_BENCH_PAGES`, 10,000 by default) committed in 50 commits.
+//!
+//! Long (~600 lines) because each test is one small case: a repository history and its dates.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -184,7 +186,7 @@ fn at(rfc3339: &str) -> String {
 
 /// The history of the files at `paths` (relative to `root`).
 fn read(root: &Path, paths: &[&str]) -> History {
-    let files: Vec<ContentFile> = paths.iter().map(|path| ContentFile::new(path)).collect();
+    let files: Vec<ContentFile> = paths.iter().map(ContentFile::new).collect();
     History::read(root, &files)
 }
 

@@ -1,6 +1,8 @@
 //! What the publishing stage gives visitors, crawlers, feed readers, researchers and Netlify:
 //! the committed netlify.toml builds a clean copy of the content; sitemap and feed are valid XML
 //! of their formats; the open data matches the graph; `kennisbank new` writes files that check.
+//!
+//! Long (~550 lines) because each test is one small case of one published file.
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -5,6 +5,8 @@
 //! `cargo test --release --test suite serve::bench -- --ignored --nocapture` prints edit-to-reload
 //! latency on a copy of the shipped content; with `KENNISBANK_BENCH_PAGES=10000` on a generated
 //! site of that many pages (`kennisbank-generate`).
+//!
+//! Long (~650 lines) because each test is one small case of what an editor sees while serving.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
