@@ -140,6 +140,13 @@ impl Generator {
         out
     }
 
+    /// Closes the front matter `out` and adds a body of between `lo` and `hi` words.
+    fn with_body(&mut self, mut out: String, (lo, hi): (usize, usize)) -> String {
+        let words = self.rng.between(lo, hi);
+        let _ = write!(out, "---\n{}", self.body(words));
+        out
+    }
+
     pub(super) fn site_yaml(&mut self) -> String {
         let listed = self.vocabulary.config.tags.len();
         let extra: Vec<(String, String)> = self.keys.tags[listed..]
@@ -194,9 +201,7 @@ impl Generator {
                 self.rng.between(1, 40)
             );
         }
-        let words = self.rng.between(80, 200);
-        let _ = write!(out, "---\n{}", self.body(words));
-        out
+        self.with_body(out, (80, 200))
     }
 
     pub(super) fn source(&mut self, i: usize) -> String {
@@ -255,9 +260,7 @@ impl Generator {
                 let _ = writeln!(out, "    sectors: {sectors}");
             }
         }
-        let words = self.rng.between(80, 250);
-        let _ = write!(out, "---\n{}", self.body(words));
-        out
+        self.with_body(out, (80, 250))
     }
 
     pub(super) fn article(&mut self, i: usize) -> String {
@@ -298,9 +301,7 @@ impl Generator {
                 i % ARTICLES_PER_FOLDER
             );
         }
-        let words = self.rng.between(200, 900);
-        let _ = write!(out, "---\n{}", self.body(words));
-        out
+        self.with_body(out, (200, 900))
     }
 
     pub(super) fn term(&mut self, _i: usize) -> String {
