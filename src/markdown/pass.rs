@@ -210,35 +210,31 @@ impl<'a> Pass<'a> {
                 }
                 self.push(event);
             }
-            Event::Start(Tag::Link {
-                link_type,
-                ref dest_url,
-                ref title,
-                ..
-            }) => {
-                let index = self.link(link_type, dest_url, title, &range, false);
+            Event::Start(
+                Tag::Link {
+                    link_type,
+                    ref dest_url,
+                    ref title,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    ref dest_url,
+                    ref title,
+                    ..
+                },
+            ) => {
+                let image = matches!(event, Event::Start(Tag::Image { .. }));
+                let index = self.link(link_type, dest_url, title, &range, image);
                 let link = &self.links[index];
                 let safe = link.is_safe();
                 self.open_links.push(safe);
                 if !safe {
                     // `javascript:` and its like never reach a page: the text stays, unlinked.
-                } else if link.target.is_markdown_file() {
+                } else if !image && link.target.is_markdown_file() {
                     // The render stage writes the page the file becomes.
                     self.out.push(Out::Hole(index, Part::LinkOpen));
                 } else {
-                    self.push(event);
-                }
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                ref dest_url,
-                ref title,
-                ..
-            }) => {
-                let index = self.link(link_type, dest_url, title, &range, true);
-                let safe = self.links[index].is_safe();
-                self.open_links.push(safe);
-                if safe {
                     self.push(event);
                 }
             }

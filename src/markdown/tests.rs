@@ -405,6 +405,7 @@ fn links_are_classified_for_the_check() {
         path: p.into(),
         fragment: f.map(Into::into),
     };
+    let other = |scheme: &str| OtherScheme(scheme.into());
     let cases: Vec<(&str, Destination, bool)> = vec![
         (
             "[a](/bronnen/rug-2017/)",
@@ -434,26 +435,10 @@ fn links_are_classified_for_the_check() {
         ("[a](mailto:info@example.org)", Mail, false),
         ("<info@example.org>", Mail, false),
         ("[a](tel:+31201234567)", Phone, false),
-        (
-            "[a](javascript:alert(1))",
-            OtherScheme("javascript".into()),
-            false,
-        ),
-        (
-            "[a](JavaScript:alert(1))",
-            OtherScheme("javascript".into()),
-            false,
-        ),
-        (
-            "[a](java&#9;script:alert(1))",
-            OtherScheme("javascript".into()),
-            false,
-        ),
-        (
-            "[a](vbscript:msgbox)",
-            OtherScheme("vbscript".into()),
-            false,
-        ),
+        ("[a](javascript:alert(1))", other("javascript"), false),
+        ("[a](JavaScript:alert(1))", other("javascript"), false),
+        ("[a](java&#9;script:alert(1))", other("javascript"), false),
+        ("[a](vbscript:msgbox)", other("vbscript"), false),
         ("[a]()", Empty, false),
         // Found by fuzzing: a path ending in a character of several bytes panicked.
         ("[a](zie…)", relative("zie…", None), false),
