@@ -171,23 +171,21 @@ pub fn listings(g: &KnowledgeGraph) -> Vec<Listing> {
             by_year.clone(),
         ),
     ];
-    for (key, label, members) in &kinds {
-        pages.push(listing(
-            kind_path(key),
-            format!("Bronnen: {label}"),
-            "auteur",
-            Some(format!("soort: {label}")),
-            members.clone(),
-        ));
-    }
-    for (key, label, members) in &effects {
-        pages.push(listing(
-            effect_path(key),
-            format!("Bronnen over {label}"),
-            "auteur",
-            Some(format!("effect: {label}")),
-            members.clone(),
-        ));
+    // One page per kind of source and per effect, sorted by author, each saying its filter.
+    let filtered: [(_, &dyn Fn(&str) -> String, &str, &str); 2] = [
+        (&kinds, &kind_path, "Bronnen: ", "soort"),
+        (&effects, &effect_path, "Bronnen over ", "effect"),
+    ];
+    for (groups, path, title, filter) in filtered {
+        for (key, label, members) in groups {
+            pages.push(listing(
+                path(key),
+                format!("{title}{label}"),
+                "auteur",
+                Some(format!("{filter}: {label}")),
+                members.clone(),
+            ));
+        }
     }
     pages
 }
