@@ -154,23 +154,28 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
         vec![section.to_string()]
     };
     let mut out = Vec::new();
-    let unit = |title: String, index_title: String, keywords: String, body: String| Unit {
+    // A unit of the whole page, found by its title (also the title it is ranked by).
+    let unit = |title: &str, keywords: String, body: String| Unit {
         url: url.clone(),
-        title,
+        title: title.to_string(),
         kind,
         crumbs: page_crumbs.clone(),
-        index_title,
+        index_title: title.to_string(),
         keywords,
         body,
         facets: vec![("kind", kind.to_string())],
     };
+    let body = g
+        .records
+        .get(page)
+        .origin()
+        .markdown
+        .plain_text(|r| g.target(r));
     match page {
         PageRef::Effect(i) => {
             let e = &g[i];
-            let body = e.origin.markdown.plain_text(|r| g.target(r));
             let mut u = unit(
-                title.clone(),
-                title.clone(),
+                &title,
                 String::new(),
                 join(&[&e.data.summary, &body, e.data.note.as_deref().unwrap_or("")]),
             );
@@ -187,10 +192,8 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
                 .collect();
             let mut facets = vec![("row", d.id.clone()), ("level", d.level.clone())];
             facets.extend(effect_facets(g, effect_keys));
-            let body = r.origin.markdown.plain_text(|r| g.target(r));
             let mut u = unit(
-                row_title.clone(),
-                row_title.clone(),
+                &row_title,
                 String::new(),
                 join(&[
                     d.summary.as_deref().unwrap_or(""),
@@ -263,10 +266,8 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
                 d.title.as_deref().unwrap_or(""),
                 d.publisher.as_deref().unwrap_or(""),
             ]);
-            let body = s.origin.markdown.plain_text(|r| g.target(r));
             let mut u = unit(
-                title.clone(),
-                title.clone(),
+                &title,
                 keywords,
                 join(&[&body, d.note.as_deref().unwrap_or("")]),
             );
@@ -322,13 +323,11 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
             }
             crumbs.extend(ancestors.into_iter().rev());
             let keywords = d.authors.join(", ");
-            let text = a.origin.markdown.plain_text(|r| g.target(r));
             let sections = a.origin.markdown.sections(|r| g.target(r));
             let mut u = unit(
-                title.clone(),
-                title.clone(),
+                &title,
                 keywords.clone(),
-                join(&[d.summary.as_deref().unwrap_or(""), &text]),
+                join(&[d.summary.as_deref().unwrap_or(""), &body]),
             );
             u.crumbs = crumbs.clone();
             u.facets.extend(dedup(facets.clone()));
@@ -356,20 +355,16 @@ fn units_of(g: &KnowledgeGraph, page: PageRef) -> Vec<Unit> {
         }
         PageRef::Term(i) => {
             let t = &g[i];
-            let body = t.origin.markdown.plain_text(|r| g.target(r));
             out.push(unit(
-                title.clone(),
-                title.clone(),
+                &title,
                 t.data.synonyms.join(", "),
                 join(&[&t.data.summary, &body]),
             ));
         }
         PageRef::Page(i) => {
             let p = &g[i];
-            let body = p.origin.markdown.plain_text(|r| g.target(r));
             out.push(unit(
-                title.clone(),
-                title.clone(),
+                &title,
                 String::new(),
                 join(&[p.data.summary.as_deref().unwrap_or(""), &body]),
             ));
