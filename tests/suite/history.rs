@@ -195,10 +195,10 @@ fn dates(history: &History, path: &str) -> (String, String) {
     (when(added), when(changed))
 }
 
-/// Asserts the dates of `path` in `history`, each written as for [`pair`].
+/// Asserts the dates of `path` in `history`, each written as for [`pair`]; `why` is said when not.
 #[track_caller]
-fn assert_dates(history: &History, path: &str, added: &str, changed: &str) {
-    assert_eq!(dates(history, path), pair(added, changed), "{path}");
+fn assert_dates(history: &History, path: &str, added: &str, changed: &str, why: &str) {
+    assert_eq!(dates(history, path), pair(added, changed), "{path}: {why}");
 }
 
 /// `(added, changed)`: a commit date from the constants above is converted with [`at`], the words
@@ -219,17 +219,21 @@ fn added_and_changed_dates_come_from_the_commits() {
     let repo = site();
     let history = History::read(repo.root(), &files());
     assert_eq!(history.warning, None);
-    assert_eq!(
-        dates(&history, "content/bronnen/a.md"),
-        pair(C1, C4),
-        "added, changed twice"
+    assert_dates(
+        &history,
+        "content/bronnen/a.md",
+        C1,
+        C4,
+        "added, changed twice",
     );
-    assert_eq!(
-        dates(&history, "content/bronnen/b.md"),
-        pair(C1, C1),
-        "untouched since the first commit"
+    assert_dates(
+        &history,
+        "content/bronnen/b.md",
+        C1,
+        C1,
+        "untouched since the first commit",
     );
-    assert_dates(&history, "content/bronnen/new.md", C5, C5);
+    assert_dates(&history, "content/bronnen/new.md", C5, C5, "");
 }
 
 #[test]
@@ -256,19 +260,23 @@ fn the_date_is_the_day_where_the_commit_was_made() {
 fn a_renamed_record_keeps_its_history_through_its_alias() {
     let repo = site();
     let history = History::read(repo.root(), &files());
-    assert_eq!(
-        dates(&history, "content/bronnen/renamed.md"),
-        pair(C1, C1),
-        "a rename that keeps the contents is not a change"
+    assert_dates(
+        &history,
+        "content/bronnen/renamed.md",
+        C1,
+        C1,
+        "a rename that keeps the contents is not a change",
     );
-    assert_eq!(
-        dates(&history, "content/effecten/e2.md"),
-        pair(C1, C4),
-        "renamed with an edit"
+    assert_dates(
+        &history,
+        "content/effecten/e2.md",
+        C1,
+        C4,
+        "renamed with an edit",
     );
 
     let without_alias = read(repo.root(), &["content/bronnen/renamed.md"]);
-    assert_dates(&without_alias, "content/bronnen/renamed.md", C3, C3);
+    assert_dates(&without_alias, "content/bronnen/renamed.md", C3, C3, "");
 }
 
 #[test]
@@ -281,7 +289,7 @@ fn a_shallow_clone_says_nothing_about_what_it_cut_off() {
     let boundary = format!("≤{C5}");
     for file in files() {
         let file = file.path.to_str().unwrap();
-        assert_eq!(dates(&history, file), pair(&boundary, &boundary), "{file}");
+        assert_dates(&history, file, &boundary, &boundary, "");
         assert_eq!(history.dates(Path::new(file)).added.exact(), None);
     }
     let Some(Warning::Shallow { boundary, undated }) = &history.warning else {
@@ -301,8 +309,8 @@ fn a_deeper_shallow_clone_dates_what_happened_after_its_boundary() {
     let clone = repo.clone_into(dir.path(), &["--depth=2"]);
     let history = History::read(&clone, &files());
     let c4 = format!("≤{C4}");
-    assert_dates(&history, "content/bronnen/new.md", C5, C5);
-    assert_dates(&history, "content/bronnen/a.md", &c4, &c4);
+    assert_dates(&history, "content/bronnen/new.md", C5, C5, "");
+    assert_dates(&history, "content/bronnen/a.md", &c4, &c4, "");
     assert!(matches!(
         history.warning,
         Some(Warning::Shallow { undated: 4, .. })
@@ -367,33 +375,34 @@ fn a_blobless_clone_gives_the_same_dates_without_fetching_a_blob() {
 
 #[test]
 fn a_merge_counts_on_the_day_it_was_merged() {
+    const FIRST: &str = "2026-01-01T10:00:00+01:00";
+    const SIDE: &str = "2026-01-05T10:00:00+01:00";
+    const MAIN: &str = "2026-01-07T10:00:00+01:00";
+    const MERGE: &str = "2026-01-10T10:00:00+01:00";
     let repo = Repo::new();
     repo.write("content/a.md", "een\n");
     repo.write("content/b.md", "een\n");
-    repo.commit("2026-01-01T10:00:00+01:00", "first");
+    repo.commit(FIRST, "first");
     repo.git(&["checkout", "-q", "-b", "side"]);
     repo.write("content/a.md", "twee\n");
-    repo.commit("2026-01-05T10:00:00+01:00", "on the side branch");
+    repo.commit(SIDE, "on the side branch");
     repo.git(&["checkout", "-q", "main"]);
     repo.write("content/b.md", "twee\n");
-    repo.commit("2026-01-07T10:00:00+01:00", "on main");
+    repo.commit(MAIN, "on main");
     git_in(
         repo.root(),
         &["merge", "-q", "--no-ff", "side", "-m", "merge side"],
-        Some("2026-01-10T10:00:00+01:00"),
+        Some(MERGE),
     );
     let history = read(repo.root(), &["content/a.md", "content/b.md"]);
-    assert_eq!(
-        dates(&history, "content/a.md"),
-        pair("2026-01-01T10:00:00+01:00", "2026-01-10T10:00:00+01:00"),
-        "the side branch's own date (5 January) is not when it reached main"
-    );
     assert_dates(
         &history,
-        "content/b.md",
-        "2026-01-01T10:00:00+01:00",
-        "2026-01-07T10:00:00+01:00",
+        "content/a.md",
+        FIRST,
+        MERGE,
+        "the side branch's own date (5 January) is not when it reached main",
     );
+    assert_dates(&history, "content/b.md", FIRST, MAIN, "");
 }
 
 #[test]
@@ -409,7 +418,7 @@ fn a_project_in_a_subfolder_of_the_repository() {
     repo.commit(C2, "the other project");
     let history = read(&repo.root().join("site"), &["content/a.md"]);
     assert_eq!(history.warning, None);
-    assert_dates(&history, "content/a.md", C1, C1);
+    assert_dates(&history, "content/a.md", C1, C1, "");
 }
 
 #[test]
@@ -427,18 +436,16 @@ fn uncommitted_work_has_no_date() {
     wanted.push(ContentFile::new("content/bronnen/staged.md"));
     let history = History::read(repo.root(), &wanted);
     assert_eq!(history.warning, None);
-    assert_dates(&history, "content/bronnen/a.md", C1, "uncommitted");
-    assert_eq!(
-        dates(&history, "content/bronnen/b.md"),
-        pair(C1, C1),
-        "clean files keep their dates"
+    assert_dates(&history, "content/bronnen/a.md", C1, "uncommitted", "");
+    assert_dates(
+        &history,
+        "content/bronnen/b.md",
+        C1,
+        C1,
+        "clean files keep their dates",
     );
     for new in ["content/bronnen/untracked.md", "content/bronnen/staged.md"] {
-        assert_eq!(
-            dates(&history, new),
-            pair("uncommitted", "uncommitted"),
-            "{new}"
-        );
+        assert_dates(&history, new, "uncommitted", "uncommitted", "");
     }
 }
 
@@ -453,6 +460,7 @@ fn an_ignored_file_is_unknown() {
         "content/bronnen/concept-x.md",
         "unknown",
         "unknown",
+        "",
     );
 }
 
@@ -462,7 +470,7 @@ fn a_repository_without_commits_yet() {
     repo.write("content/a.md", "een\n");
     let history = read(repo.root(), &["content/a.md"]);
     assert_eq!(history.warning, None);
-    assert_dates(&history, "content/a.md", "uncommitted", "uncommitted");
+    assert_dates(&history, "content/a.md", "uncommitted", "uncommitted", "");
 }
 
 #[test]
@@ -472,7 +480,7 @@ fn a_folder_without_git_has_no_dates_and_one_warning() {
     std::fs::write(dir.path().join("content/a.md"), "een\n").unwrap();
     let history = read(dir.path(), &["content/a.md"]);
     assert_eq!(history.warning, Some(Warning::NoRepository));
-    assert_dates(&history, "content/a.md", "unknown", "unknown");
+    assert_dates(&history, "content/a.md", "unknown", "unknown", "");
     assert_eq!(
         history.warning.unwrap().to_diagnostic().code,
         "history-unavailable"
@@ -484,7 +492,7 @@ fn without_a_git_program_there_are_no_dates_and_one_warning() {
     let repo = site();
     let history = History::read_using(OsStr::new("/nonexistent/git"), repo.root(), &files());
     assert_eq!(history.warning, Some(Warning::NoGit));
-    assert_dates(&history, "content/bronnen/a.md", "unknown", "unknown");
+    assert_dates(&history, "content/bronnen/a.md", "unknown", "unknown", "");
 }
 
 #[test]
@@ -496,7 +504,7 @@ fn a_failing_git_is_a_warning_not_a_failure() {
         panic!("expected GitFailed, got {:?}", history.warning);
     };
     assert_eq!(command, "git rev-parse");
-    assert_dates(&history, "content/bronnen/a.md", "unknown", "unknown");
+    assert_dates(&history, "content/bronnen/a.md", "unknown", "unknown", "");
 }
 
 /// Times `History::read` on a generated site committed in 50 commits: 40 that each add a fortieth

@@ -58,6 +58,25 @@ async fn serve_and_check(paths: &[&str]) -> (Server, Diagnostics, Summary) {
     (server, diagnostics, summary)
 }
 
+/// The records of a `check --format json` run, one a line.
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// `record` says the address is gone, at `(line, column)` of `file`.
+#[track_caller]
+fn assert_gone_at(record: &serde_json::Value, file: &str, (line, column): (usize, usize)) {
+    assert_eq!(record["code"], "external-gone");
+    assert_eq!(record["file"], file);
+    assert_eq!(
+        (record["line"].as_u64(), record["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+}
+
 fn codes(diagnostics: &Diagnostics) -> Vec<(&'static str, Severity)> {
     diagnostics.iter().map(|d| (d.code, d.severity)).collect()
 }
@@ -390,20 +409,14 @@ async fn check_external_exits_1_for_a_missing_page_and_names_its_place() {
         "{stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let records: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .filter(|r: &serde_json::Value| r["code"].as_str().unwrap().starts_with("external-"))
+    let records: Vec<serde_json::Value> = json_lines(&stdout)
+        .into_iter()
+        .filter(|r| r["code"].as_str().unwrap().starts_with("external-"))
         .collect();
     assert_eq!(records.len(), 1, "{stdout}");
     let text = site.read("content/bronnen/rug-2017.md");
     let (line, column) = position_of(&text, "http://");
-    assert_eq!(records[0]["code"], "external-gone");
-    assert_eq!(records[0]["file"], "content/bronnen/rug-2017.md");
-    assert_eq!(
-        (records[0]["line"].as_u64(), records[0]["column"].as_u64()),
-        (Some(line as u64), Some(column as u64))
-    );
+    assert_gone_at(&records[0], "content/bronnen/rug-2017.md", (line, column));
     assert!(
         site.path(linkcheck::CACHE_PATH).is_file(),
         "the answers are stored"
@@ -449,18 +462,10 @@ async fn check_external_asks_the_links_of_bodies() {
     let out = run_cli(&site, &["check", "--external", "--format", "json"]).await;
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    let records: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = json_lines(&stdout);
     assert_eq!(records.len(), 1, "{stdout}");
-    let (line, column) = position_of(&text, "[de studie]");
-    assert_eq!(records[0]["code"], "external-gone");
-    assert_eq!(records[0]["file"], "content/paginas/extern.md");
-    assert_eq!(
-        (records[0]["line"].as_u64(), records[0]["column"].as_u64()),
-        (Some(line as u64), Some(column as u64))
-    );
+    let position = position_of(&text, "[de studie]");
+    assert_gone_at(&records[0], "content/paginas/extern.md", position);
     let asked: Vec<String> = server.hits().into_iter().map(|h| h.target).collect();
     assert!(asked.iter().any(|p| p == "/ok"), "{asked:?}");
 }
