@@ -101,8 +101,8 @@ pub fn listings(g: &KnowledgeGraph) -> Vec<Listing> {
 
     let all_path = "bronnen/".to_string();
     let year_path = "bronnen/op-jaar/".to_string();
-    let kind_path = |key: &str| format!("bronnen/soort/{key}/");
-    let effect_path = |key: &str| format!("bronnen/effect/{key}/");
+    // `bronnen/soort/<key>/`, `bronnen/effect/<key>/`: the folder names the filter.
+    let filtered_path = |filter: &str, key: &str| format!("bronnen/{filter}/{key}/");
     let listing = |path: String, title: String, sort, filter, sources: Vec<SourceCard>| {
         let link = |label: &str, target: &str, count| FilterLink {
             label: label.to_string(),
@@ -139,11 +139,15 @@ pub fn listings(g: &KnowledgeGraph) -> Vec<Listing> {
             ],
             kind_links: kinds
                 .iter()
-                .map(|(key, label, members)| link(label, &kind_path(key), members.len()))
+                .map(|(key, label, members)| {
+                    link(label, &filtered_path("soort", key), members.len())
+                })
                 .collect(),
             effect_links: effects
                 .iter()
-                .map(|(key, label, members)| link(label, &effect_path(key), members.len()))
+                .map(|(key, label, members)| {
+                    link(label, &filtered_path("effect", key), members.len())
+                })
                 .collect(),
             sources,
             years,
@@ -171,15 +175,14 @@ pub fn listings(g: &KnowledgeGraph) -> Vec<Listing> {
             by_year.clone(),
         ),
     ];
-    // One page per kind of source and per effect, sorted by author, each saying its filter.
-    let filtered: [(_, &dyn Fn(&str) -> String, &str, &str); 2] = [
-        (&kinds, &kind_path, "Bronnen: ", "soort"),
-        (&effects, &effect_path, "Bronnen over ", "effect"),
-    ];
-    for (groups, path, title, filter) in filtered {
+    // One page per kind of source and per effect, sorted by author.
+    for (groups, filter, title) in [
+        (&kinds, "soort", "Bronnen: "),
+        (&effects, "effect", "Bronnen over "),
+    ] {
         for (key, label, members) in groups {
             pages.push(listing(
-                path(key),
+                filtered_path(filter, key),
                 format!("{title}{label}"),
                 "auteur",
                 Some(format!("{filter}: {label}")),
