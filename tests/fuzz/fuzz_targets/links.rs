@@ -66,6 +66,11 @@ fuzz_target!(|body: &str| {
     );
     for attribute in ["href=\"", "src=\""] {
         for (at, _) in html.match_indices(attribute) {
+            // Only inside a tag: body text keeps its `"` unescaped, but never a `<` or `>`.
+            let before = &html[..at];
+            if before.rfind('<') <= before.rfind('>') {
+                continue;
+            }
             let value = &html[at + attribute.len()..];
             let value = &value[..value.find('"').unwrap_or(value.len())];
             let value = decode(value);
