@@ -413,11 +413,10 @@ impl<'a> Pass<'a> {
         let Some(draft) = self.heading.take() else {
             return;
         };
+        // Attributes other than the id and classes are dropped: `{#x onclick=…}` or
+        // `{src="javascript:…"}` would put script on the page (found by fuzzing).
         let Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
+            level, id, classes, ..
         } = draft.start
         else {
             return;
@@ -431,7 +430,7 @@ impl<'a> Pass<'a> {
             level,
             id: Some(CowStr::from(unique.clone())),
             classes,
-            attrs,
+            attrs: Vec::new(),
         }));
         let section_start = self.plain.text.len() + 1;
         self.headings.push(ParsedHeading {

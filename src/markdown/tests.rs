@@ -583,3 +583,14 @@ fn links_to_content_files_point_at_their_pages() {
         2
     );
 }
+
+#[test]
+fn heading_attributes_carry_no_script() {
+    let body = "## Kop {#x .c onclick=alert(1) src=\"javascript:x\"}\n";
+    let html = parse(body).render(|_| None).html;
+    assert!(html.contains("id=\"x\""), "{html}");
+    assert!(
+        !html.contains("onclick") && !html.contains("javascript"),
+        "{html}"
+    );
+}
