@@ -53,77 +53,69 @@ fn with_direction(direction: &str, kind: &str) -> String {
 }
 
 #[test]
-fn without_findings_there_is_insufficient_evidence() {
-    let s = signal(&[]);
-    assert_eq!(s.strength(), Strength::Insufficient);
-    assert_eq!(s.counts_text(), "geen bevindingen");
-    assert_eq!(s.origin_text(), "");
-    assert_eq!(s.reason_text(), "Geen bevindingen.");
-}
-
-#[test]
-fn practice_and_policy_alone_are_insufficient_evidence() {
-    let s = signal(&[PRACTICE, PRACTICE, POLICY, POLICY, POLICY]);
-    assert_eq!(s.strength(), Strength::Insufficient);
-    assert_eq!(
-        s.counts_text(),
-        "2 bevindingen uit de praktijk, 3 uit beleid of advies"
-    );
-}
-
-#[test]
-fn theory_alone_is_well_founded_at_most() {
-    let s = signal(&[THEORY, THEORY, THEORY, THEORY, PRACTICE]);
-    assert_eq!(s.strength(), Strength::WellFounded);
-    assert_eq!(
-        s.counts_text(),
-        "4 theoretische bevindingen, 1 uit de praktijk"
-    );
-    assert_eq!(
-        s.reason_text(),
-        "Geen gemeten onderzoek, wel een theoretische onderbouwing."
-    );
-}
-
-#[test]
-fn one_study_gives_first_indications_however_many_findings() {
+fn each_mix_of_findings_gets_its_label_and_its_words() {
     let two_findings = "evidence: empirisch\nfindings:\n  - text: t\n    effects: [proef]\n  - text: u\n    added_effects: [proef]\n";
-    let s = signal(&[two_findings, PRACTICE, PRACTICE, POLICY]);
-    assert_eq!(s.strength(), Strength::First, "practice never raises it");
-    assert_eq!(
-        s.counts_text(),
-        "2 empirische bevindingen uit 1 onderzoek, 2 uit de praktijk, 1 uit beleid of advies"
-    );
-    assert_eq!(s.counts.studies, 1);
-    assert_eq!(s.reason_text(), "Onderzoek uit 1 bron.");
-}
-
-#[test]
-fn two_or_three_studies_give_good_indications() {
-    assert_eq!(signal(&[EMPIRICAL, EMPIRICAL]).strength(), Strength::Good);
-    assert_eq!(
-        signal(&[EMPIRICAL, EMPIRICAL, EMPIRICAL]).strength(),
-        Strength::Good
-    );
-    let s = signal(&[EMPIRICAL, REVIEW]);
-    assert_eq!(s.strength(), Strength::Good, "a review is one study");
-    assert_eq!(
-        s.counts_text(),
-        "1 empirische bevinding uit 1 onderzoek, 1 uit een review"
-    );
-}
-
-#[test]
-fn four_studies_or_three_with_a_review_give_strong_indications() {
-    let four = signal(&[EMPIRICAL, EMPIRICAL, EMPIRICAL, EMPIRICAL]);
-    assert_eq!(four.strength(), Strength::Strong);
-    assert_eq!(four.reason_text(), "Onderzoek uit 4 bronnen.");
-    let three = signal(&[EMPIRICAL, EMPIRICAL, REVIEW]);
-    assert_eq!(three.strength(), Strength::Strong);
-    assert_eq!(
-        three.reason_text(),
-        "Onderzoek uit 3 bronnen, waaronder een review."
-    );
+    // (findings, label, counts in words, reason; "" where the case does not pin the words)
+    let cases: &[(&[&str], Strength, &str, &str)] = &[
+        (
+            &[],
+            Strength::Insufficient,
+            "geen bevindingen",
+            "Geen bevindingen.",
+        ),
+        (
+            &[PRACTICE, PRACTICE, POLICY, POLICY, POLICY],
+            Strength::Insufficient,
+            "2 bevindingen uit de praktijk, 3 uit beleid of advies",
+            "",
+        ),
+        (
+            &[THEORY, THEORY, THEORY, THEORY, PRACTICE],
+            Strength::WellFounded,
+            "4 theoretische bevindingen, 1 uit de praktijk",
+            "Geen gemeten onderzoek, wel een theoretische onderbouwing.",
+        ),
+        // One study however many findings; practice never raises it.
+        (
+            &[two_findings, PRACTICE, PRACTICE, POLICY],
+            Strength::First,
+            "2 empirische bevindingen uit 1 onderzoek, 2 uit de praktijk, 1 uit beleid of advies",
+            "Onderzoek uit 1 bron.",
+        ),
+        (&[EMPIRICAL, EMPIRICAL], Strength::Good, "", ""),
+        (&[EMPIRICAL, EMPIRICAL, EMPIRICAL], Strength::Good, "", ""),
+        // A review is one study.
+        (
+            &[EMPIRICAL, REVIEW],
+            Strength::Good,
+            "1 empirische bevinding uit 1 onderzoek, 1 uit een review",
+            "",
+        ),
+        (
+            &[EMPIRICAL, EMPIRICAL, EMPIRICAL, EMPIRICAL],
+            Strength::Strong,
+            "",
+            "Onderzoek uit 4 bronnen.",
+        ),
+        (
+            &[EMPIRICAL, EMPIRICAL, REVIEW],
+            Strength::Strong,
+            "",
+            "Onderzoek uit 3 bronnen, waaronder een review.",
+        ),
+    ];
+    for (sources, label, counts, reason) in cases {
+        let s = signal(sources);
+        assert_eq!(s.strength(), *label, "{sources:?}");
+        if !counts.is_empty() {
+            assert_eq!(s.counts_text(), *counts);
+        }
+        if !reason.is_empty() {
+            assert_eq!(s.reason_text(), *reason);
+        }
+    }
+    assert_eq!(signal(&[]).origin_text(), "");
+    assert_eq!(signal(&[two_findings]).counts.studies, 1);
 }
 
 #[test]
