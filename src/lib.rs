@@ -19,6 +19,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod digest;
 pub mod evidence;
 pub mod graph;
 pub mod history;

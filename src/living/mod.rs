@@ -21,7 +21,7 @@ pub mod ledger;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use sha2::Digest;
 
 use crate::graph::{FindingRef, KnowledgeGraph, PageRef};
 use crate::history::{ContentFile, Dated, History};
@@ -326,16 +326,15 @@ fn version(records: &Records, ledger: &Ledger) -> String {
         .map(|(_, r)| (r.origin().file.path.as_path(), &*r.origin().file.text))
         .collect();
     files.sort();
-    let mut hasher = Sha256::new();
-    for (path, text) in files {
-        hasher.update(path.to_string_lossy().as_bytes());
-        hasher.update([0]);
-        hasher.update(text.as_bytes());
-        hasher.update([0]);
-    }
-    hasher.update(ledger.text().as_bytes());
-    let digest = hasher.finalize();
-    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    crate::digest::short_sha256(6, |hasher| {
+        for (path, text) in files {
+            hasher.update(path.to_string_lossy().as_bytes());
+            hasher.update([0]);
+            hasher.update(text.as_bytes());
+            hasher.update([0]);
+        }
+        hasher.update(ledger.text().as_bytes());
+    })
 }
 
 #[cfg(test)]

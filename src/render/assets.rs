@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostics;
@@ -84,8 +83,7 @@ pub fn fingerprinted_path(relative: &str, bytes: &[u8]) -> String {
     if !FINGERPRINTED.contains(&extension) {
         return relative.to_string();
     }
-    let digest = Sha256::digest(bytes);
-    let hash: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    let hash = crate::digest::short_sha256(4, |h| sha2::Digest::update(h, bytes));
     format!("{stem}.{hash}.{extension}")
 }
 

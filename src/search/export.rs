@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use sha2::Digest;
 use tantivy::postings::Postings;
 use tantivy::query::{Bm25StatisticsProvider, Bm25Weight};
 use tantivy::schema::IndexRecordOption;
@@ -120,16 +120,13 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
 /// One hash over every data file (10 hex digits), so names change whenever anything changes and
 /// hosts may cache them forever. One hash rather than one per file keeps the manifest small.
 fn index_hash(files: &[ExportFile]) -> String {
-    let mut hasher = Sha256::new();
-    for f in files {
-        hasher.update(f.name.as_bytes());
-        hasher.update((f.bytes.len() as u64).to_le_bytes());
-        hasher.update(&f.bytes);
-    }
-    hasher.finalize()[..5]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::digest::short_sha256(5, |hasher| {
+        for f in files {
+            hasher.update(f.name.as_bytes());
+            hasher.update((f.bytes.len() as u64).to_le_bytes());
+            hasher.update(&f.bytes);
+        }
+    })
 }
 
 /// The text up to `max` characters, cut after the last whole word (an excerpt must not end in
