@@ -25,15 +25,41 @@ impl SourceFile {
     /// 1-based line and column (in characters) of a byte offset. Lines end in `\n`, `\r\n` or a
     /// lone `\r`, as in editors and in miette's rendering.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..floor_char_boundary(&self.text, offset)];
-        let lone_cr = before
-            .match_indices('\r')
-            .filter(|(i, _)| self.text.as_bytes().get(i + 1) != Some(&b'\n'));
-        let line = before.matches('\n').count() + lone_cr.count() + 1;
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = self.breaks(0, offset) + 1;
         let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
         let col = before[line_start..].chars().count() + 1;
         (line, col)
+    }
+
+    /// The 1-based lines of ascending byte offsets, counted in one pass over the text: a file
+    /// with many marks to place (control characters in a file saved as UTF-16) stays linear.
+    pub fn lines_of(
+        &self,
+        offsets: impl IntoIterator<Item = usize>,
+    ) -> impl Iterator<Item = usize> {
+        let (mut line, mut counted) = (1, 0);
+        offsets.into_iter().map(move |offset| {
+            let offset = offset.min(self.text.len());
+            if offset > counted {
+                line += self.breaks(counted, offset);
+                counted = offset;
+            }
+            line
+        })
+    }
+
+    /// Line breaks starting in `from..to`; a `\r` right before `\n` is one break with it.
+    fn breaks(&self, from: usize, to: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        (from..to)
+            .filter(|&i| match bytes[i] {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            })
+            .count()
     }
 }
 

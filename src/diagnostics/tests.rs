@@ -19,6 +19,15 @@ fn line_col_counts_characters_not_bytes() {
 }
 
 #[test]
+fn lines_of_agrees_with_line_col_on_every_offset() {
+    let file = SourceFile::new("x.md", "a\r\nb\rc\n\né\r\r\nz");
+    let offsets: Vec<usize> = (0..=file.text.len()).collect();
+    let lines: Vec<usize> = file.lines_of(offsets.iter().copied()).collect();
+    let expected: Vec<usize> = offsets.iter().map(|&o| file.line_col(o).0).collect();
+    assert_eq!(lines, expected);
+}
+
+#[test]
 fn suggestion_reads_in_the_language_of_the_hint() {
     let keys = ["primair", "secundair", "tertiair"];
     let typo = suggestion("primiar", keys, "categories").unwrap();

@@ -60,9 +60,8 @@ pub fn take_controls(path: &std::path::Path, text: &mut String) -> Option<Diagno
     cleaned.push_str(&text[last..]);
     *text = cleaned;
     let file = SourceFile::new(path, text.as_str());
-    let mut lines: Vec<usize> = found[1..]
-        .iter()
-        .map(|&(at, _)| file.line_col(at).0)
+    let mut lines: Vec<usize> = file
+        .lines_of(found[1..].iter().map(|&(at, _)| at))
         .collect();
     lines.dedup();
     let shown: Vec<String> = lines.iter().take(8).map(usize::to_string).collect();
