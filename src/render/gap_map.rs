@@ -176,9 +176,7 @@ fn effect_of(line: &Line) -> Id<Effect> {
 }
 
 pub fn gap_map(graph: &KnowledgeGraph) -> GapMapView {
-    let config = &graph.config;
     let map = GapMap::of(graph);
-    let base = config.base_path();
     let table = |axis: Axis| GapTable {
         key: axis.key,
         title: axis.title,
@@ -187,27 +185,10 @@ pub fn gap_map(graph: &KnowledgeGraph) -> GapMapView {
         groups: (map.effects.iter())
             .map(|group| GapGroup {
                 key: group.key.clone(),
-                label: (config.category(&group.key)).map_or(group.key.clone(), |c| c.label.clone()),
+                label: (graph.config.category(&group.key))
+                    .map_or(group.key.clone(), |c| c.label.clone()),
                 lines: (group.lines.iter())
-                    .map(|line| {
-                        let url = format!("{base}{}", evidence_path(graph, effect_of(line)));
-                        GapLine {
-                            effect: Link::to(graph, line.subject),
-                            cells: (axis.columns.iter())
-                                .map(|column| {
-                                    let cell = column.cell(line);
-                                    CellView {
-                                        count: cell.count(),
-                                        size: size(cell.count()),
-                                        url: (!cell.is_gap())
-                                            .then(|| format!("{url}#{}", column.anchor)),
-                                        about: column.head.clone(),
-                                        gap: cell.is_gap() && column.empty_is_gap(),
-                                    }
-                                })
-                                .collect(),
-                        }
-                    })
+                    .map(|line| gap_line(graph, &axis, line))
                     .collect(),
             })
             .collect(),
@@ -215,6 +196,31 @@ pub fn gap_map(graph: &KnowledgeGraph) -> GapMapView {
     GapMapView {
         tables: axes(graph).into_iter().map(table).collect(),
         guide_url: guide_url(graph),
+    }
+}
+
+/// An effect's line of one table: a cell per column, each linking to its section of the
+/// effect's evidence page.
+fn gap_line(graph: &KnowledgeGraph, axis: &Axis, line: &Line) -> GapLine {
+    let page = format!(
+        "{}{}",
+        graph.config.base_path(),
+        evidence_path(graph, effect_of(line))
+    );
+    GapLine {
+        effect: Link::to(graph, line.subject),
+        cells: (axis.columns.iter())
+            .map(|column| {
+                let cell = column.cell(line);
+                CellView {
+                    count: cell.count(),
+                    size: size(cell.count()),
+                    url: (!cell.is_gap()).then(|| format!("{page}#{}", column.anchor)),
+                    about: column.head.clone(),
+                    gap: cell.is_gap() && column.empty_is_gap(),
+                }
+            })
+            .collect(),
     }
 }
 
