@@ -7,6 +7,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use kennisbank::i18n::{Lang, Msg};
+use kennisbank::site::CacheUse;
 
 use super::BuildArgs;
 use super::report::{self, Format};
@@ -20,10 +21,32 @@ pub fn run(args: &BuildArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
+    let use_cache = if args.no_cache {
+        CacheUse::Refresh
+    } else {
+        CacheUse::Use
+    };
     let progress = Progress::start(lang);
-    let report = kennisbank::site::build(&options, &output);
+    let report = kennisbank::site::build_cached(&options, &output, use_cache);
     progress.finish();
     let report = report?;
+    if let (Some(warnings), Some(written)) = (&report.unchanged, &report.written) {
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let mut err = std::io::stderr().lock();
+        for warning in warnings {
+            writeln!(err, "{}", warning.text(lang, color))?;
+        }
+        let counts = Msg::Counts
+            .with("errors", 0)
+            .with("warnings", warnings.len());
+        let summary = Msg::BuildUnchanged
+            .with("pages", written.pages)
+            .with("output", output.as_path())
+            .with("seconds", lang.decimal(report.elapsed.as_secs_f64(), 2))
+            .with("counts", counts);
+        writeln!(err, "{}", summary.text(lang))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     report::print(&report.diagnostics, Format::Human, lang)?;
     match report.written {
         Some(written) => {

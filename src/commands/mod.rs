@@ -136,6 +136,9 @@ pub struct BuildArgs {
     /// Where to write the site (relative to the current folder). Default: <root>/public.
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Build everything, whatever <root>/.cache/kennisbank/build/ says (the cache is written anew).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Args)]

@@ -162,6 +162,7 @@ message_ids! {
         TemplateRender,
         TemplateUndefined,
         ServeMemory,
+        BuildCache,
         // check --external
         ExternalMoved,
         ExternalGone,
@@ -231,6 +232,7 @@ message_ids! {
         BuildSummary,
         BuildSummaryIndex,
         BuildFailed,
+        BuildUnchanged,
         BuildProgress,
         ExternalSummary,
         ErrorPrefix,

@@ -16,7 +16,7 @@ use anyhow::{Result, bail};
 
 use crate::i18n::Msg;
 
-pub use staging::{Retired, Staging, Swapped};
+pub use staging::{Retired, Staging, Swapped, remove_leftovers};
 
 /// A file of the finished site, by its path relative to the output folder.
 #[derive(Debug, Clone)]

@@ -184,6 +184,14 @@ fn staging_path(output: &Path) -> Result<PathBuf> {
     )))
 }
 
+/// Removes what earlier builds left beside `output` (as [`Staging::create`] does), for a build that
+/// leaves the output as it is and so makes no staging folder of its own.
+pub fn remove_leftovers(output: &Path) {
+    if let Ok(own) = staging_path(output) {
+        remove_stale_staging(output, &own);
+    }
+}
+
 /// Removes the staging folders a killed build left behind, and retired sites whose removal did not
 /// finish, in the background ([`Retired::remove_in_background`]): the new staging folder has a
 /// name of its own, so nothing waits for them.

@@ -8,6 +8,7 @@
 //! runs, [`extras`] the search index and publish files (written once, for every caller). None of
 //! the stages calls back into an earlier one.
 
+pub mod cache;
 mod extras;
 mod incremental;
 mod pipeline;
@@ -19,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::{Checked, KnowledgeGraph};
 use crate::output;
 pub use extras::extras;
@@ -64,9 +65,23 @@ pub struct BuildReport {
     /// `None` when content or templates had errors and nothing was written.
     pub written: Option<Written>,
     pub elapsed: Duration,
+    /// Nothing changed since the last build (persistent cache): the output was left as it was,
+    /// and these are that build's warnings, as they were shown then (`diagnostics` is empty).
+    pub unchanged: Option<Vec<cache::Shown>>,
 }
 
-#[derive(Debug, Clone)]
+/// How [`build_cached`] uses the persistent cache under [`cache::CACHE_DIR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Neither read nor written ([`build`]).
+    Off,
+    /// Skip the build when inputs and output are as the last build left them; write the cache.
+    Use,
+    /// Build everything (`--no-cache`), then write the cache for the next build.
+    Refresh,
+}
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Written {
     pub pages: usize,
     pub sources: usize,
@@ -81,26 +96,71 @@ pub struct Written {
 /// in memory at once; the staging folder is swapped in only when every stage succeeded.
 /// `KENNISBANK_TIMINGS=1` prints each stage's time to stderr.
 pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
+    build_cached(options, output_dir, CacheUse::Off)
+}
+
+/// [`build`] with the persistent cache of `<root>/.cache/kennisbank/build/`: when the inputs
+/// (content, themes, Git state, options, kennisbank itself) and the output folder are what the
+/// last build saw and left ([`cache::stamp`]), nothing is built and the report says
+/// [`BuildReport::unchanged`]. A cache that cannot be trusted is ignored with one warning. The
+/// cache is written after the swap, so a failed build leaves the last one's, which does not match
+/// the output fingerprint once anything was swapped in.
+pub fn build_cached(
+    options: &BuildOptions,
+    output_dir: &Path,
+    use_cache: CacheUse,
+) -> Result<BuildReport> {
     let started = Instant::now();
     let mut timings = crate::timings::Timings::start();
     output::check_output_dir(&options.root, output_dir)?;
-    let failed = |diagnostics| {
+    let failed = |mut diagnostics: Diagnostics, cache_warning: Option<Diagnostic>| {
+        if let Some(warning) = cache_warning {
+            diagnostics.push(warning);
+        }
         Ok(BuildReport {
             diagnostics,
             written: None,
             elapsed: started.elapsed(),
+            unchanged: None,
         })
     };
+    let store =
+        (use_cache != CacheUse::Off).then(|| cache::BuildCache::new(&options.root, output_dir));
+    let inputs = store
+        .as_ref()
+        .map(|_| cache::stamp::inputs(options, output_dir));
+    let mut cache_warning = None;
+    if let (Some(store), Some(inputs), CacheUse::Use) = (&store, &inputs, use_cache) {
+        match store.read() {
+            Ok(Some(last))
+                if &last.inputs == inputs
+                    && cache::stamp::output(output_dir).as_ref() == Some(&last.output) =>
+            {
+                output::remove_leftovers(output_dir);
+                timings.lap("cache check");
+                timings.print("build");
+                return Ok(BuildReport {
+                    diagnostics: Diagnostics::new(),
+                    written: Some(last.written),
+                    elapsed: started.elapsed(),
+                    unchanged: Some(last.warnings),
+                });
+            }
+            Ok(_) => {}
+            Err(warning) => cache_warning = Some(warning),
+        }
+        timings.lap("cache check");
+    }
     let mut pipeline = Pipeline::new(options.clone());
     let resolved = match pipeline.resolve(&[], &mut timings) {
         Ok(resolved) => resolved,
-        Err(diagnostics) => return failed(diagnostics),
+        Err(diagnostics) => return failed(diagnostics, cache_warning),
     };
     // Dropped without `finish` (any error below), the staging folder goes and the output stays.
     let staging = output::Staging::create(output_dir)?;
     let built = match pipeline.write(resolved, &staging, &mut timings)? {
         Ok(built) => built,
-        Err(diagnostics) => return failed(diagnostics),
+        Err(diagnostics) => return failed(diagnostics, cache_warning),
     };
     let swapped = staging.finish()?;
     // The previous site is out of the way; removing its files need not hold up the result.
@@ -109,16 +169,37 @@ pub fn build(options: &BuildOptions, output_dir: &Path) -> Result<BuildReport> {
     }
     let bytes = swapped.bytes;
     timings.lap("swap");
-    timings.print("build");
     let graph = &built.pages.graph;
+    let written = Written {
+        pages: built.pages.page_count,
+        sources: graph.records.sources.len(),
+        findings: graph.finding_count(),
+        bytes,
+    };
+    let mut diagnostics = built.pages.warnings;
+    if let (Some(store), Some(inputs)) = (store, inputs) {
+        // What the swap left, so the next build can tell whether anyone changed it since.
+        if let Some(output) = cache::stamp::output(output_dir) {
+            let stored = cache::Stored {
+                inputs,
+                output,
+                written: written.clone(),
+                warnings: cache::Shown::all(&diagnostics),
+            };
+            if let Err(warning) = store.write(&stored) {
+                diagnostics.push(warning);
+            }
+        }
+        timings.lap("cache write");
+    }
+    if let Some(warning) = cache_warning {
+        diagnostics.push(warning);
+    }
+    timings.print("build");
     Ok(BuildReport {
-        written: Some(Written {
-            pages: built.pages.page_count,
-            sources: graph.records.sources.len(),
-            findings: graph.finding_count(),
-            bytes,
-        }),
-        diagnostics: built.pages.warnings,
+        written: Some(written),
+        diagnostics,
         elapsed: started.elapsed(),
+        unchanged: None,
     })
 }

@@ -10,6 +10,7 @@ mod evidence_pages;
 mod fuzz_front_matter;
 mod generate;
 mod history;
+mod incremental;
 mod linkcheck;
 mod living;
 mod paraphrase;

@@ -20,6 +20,16 @@ history-shallow = this is a shallow Git clone starting at { $date } ({ $commit }
     .help = clone with the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)
 search-index = cannot build the search index: { $reason }
 publish = cannot write the sitemap, feed or open data: { $reason }
+build-cache = { $problem ->
+        [unreadable] the build cache `{ $path }` was ignored: it cannot be read ({ $reason })
+        [corrupt] the build cache `{ $path }` was ignored: it is damaged or cut short ({ $reason })
+        [foreign] the build cache `{ $path }` was ignored: another version of kennisbank wrote it (`{ $version }`)
+       *[unwritable] cannot write the build cache `{ $path }` ({ $reason })
+    }
+    .help = { $problem ->
+        [unwritable] nothing needs to be done: this build is complete; the next one builds everything again
+       *[other] nothing needs to be done: this build built everything again and writes the cache anew
+    }
 serve-memory = cannot keep the rebuilt site in memory: { $reason }
 template-render = template `{ $template }` failed for page `/{ $page }`: { $reason }
     .label = fails here

@@ -27,6 +27,10 @@ build-summary = built { $pages ->
     }{ $index }) into { $output } in { $seconds } s; { $counts }
 build-summary-index = , search index { $size }
 build-failed = build failed: { $counts }; `{ $output }` was left as it was
+build-unchanged = nothing changed since the last build: { $output } was left as it was ({ $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }) in { $seconds } s; { $counts }
 build-progress = building… { $seconds } s
 
 # The overlay on the page in the browser during `kennisbank serve`.

@@ -20,6 +20,16 @@ history-shallow = Dit is een ondiepe Git-clone die begint op { $date } ({ $commi
     .help = Clone met de hele geschiedenis (`git fetch --unshallow`, of `fetch-depth: 0` in actions/checkout).
 search-index = Kan de zoekindex niet bouwen: { $reason }
 publish = Kan de sitemap, de feed of de open data niet schrijven: { $reason }
+build-cache = { $problem ->
+        [unreadable] De buildcache `{ $path }` is genegeerd: hij is niet te lezen ({ $reason }).
+        [corrupt] De buildcache `{ $path }` is genegeerd: hij is beschadigd of afgebroken ({ $reason }).
+        [foreign] De buildcache `{ $path }` is genegeerd: een andere versie van kennisbank heeft hem geschreven (`{ $version }`).
+       *[unwritable] Kan de buildcache `{ $path }` niet schrijven ({ $reason }).
+    }
+    .help = { $problem ->
+        [unwritable] Je hoeft niets te doen: deze build is volledig; de volgende bouwt alles opnieuw.
+       *[other] Je hoeft niets te doen: deze build bouwde alles opnieuw en schrijft de cache opnieuw.
+    }
 serve-memory = Kan de herbouwde site niet in het geheugen houden: { $reason }
 template-render = De template `{ $template }` mislukte bij de pagina `/{ $page }`: { $reason }
     .label = hier gaat het mis

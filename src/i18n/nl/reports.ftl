@@ -27,6 +27,10 @@ build-summary = { $pages ->
     }{ $index }) geschreven naar { $output } in { $seconds } s; { $counts }
 build-summary-index = , zoekindex { $size }
 build-failed = build mislukt: { $counts }; `{ $output }` is niet veranderd
+build-unchanged = niets veranderd sinds de vorige build: { $output } is gebleven zoals hij was ({ $pages ->
+        [one] 1 pagina
+       *[other] { $pages } pagina's
+    }) in { $seconds } s; { $counts }
 build-progress = bouwen… { $seconds } s
 
 # De melding over de pagina in de browser tijdens `kennisbank serve`.
