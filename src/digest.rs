@@ -14,6 +14,24 @@ pub fn short_sha256(bytes: usize, feed: impl FnOnce(&mut Sha256)) -> String {
         .collect()
 }
 
+/// The SHA-256 of a value's JSON text: equal values, equal digests (`serve` keeps the digest of
+/// each page's template context instead of the context, to tell whether the page changed).
+pub fn json_sha256(value: &impl serde::Serialize) -> [u8; 32] {
+    struct Feed(Sha256);
+    impl std::io::Write for Feed {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut feed = Feed(Sha256::new());
+    serde_json::to_writer(&mut feed, value).expect("a JSON value serialises");
+    feed.0.finalize().into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 //! ([`Index`]). [`resolve`] is the only way to make one, and it makes one only when nothing is
 //! wrong ([`Checked`]): later stages only read it.
 
+pub mod diff;
 pub mod index;
 pub mod links;
 pub mod paths;

@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::model::{Direction, Effect, Evidence, Id, Provenance, ValueRow};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FindingFacts {
     pub evidence: Evidence,
     /// The study design in words, if the finding or its source gives one.
@@ -49,6 +49,12 @@ impl<T> Clone for Tag<T> {
 }
 
 impl<T> Copy for Tag<T> {}
+
+impl<T> PartialEq for Tag<T> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.to, self.provenance, self.direction) == (other.to, other.provenance, other.direction)
+    }
+}
 
 impl<T> fmt::Debug for Tag<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

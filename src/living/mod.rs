@@ -103,7 +103,7 @@ impl RecordDates {
 }
 
 /// One entry of the change log.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub page: PageRef,
     pub date: PartialDate,
@@ -139,6 +139,12 @@ pub struct ChangeLog {
 }
 
 impl ChangeLog {
+    /// Whether the pages see the same in both: the dates and the entries (the dataset's
+    /// version, which changes with every file, is for the exports).
+    pub fn same_for_pages(&self, other: &ChangeLog) -> bool {
+        self.dates == other.dates && self.entries == other.entries
+    }
+
     /// The dates of a record's page (nothing known: both `None`).
     pub fn dates(&self, page: PageRef) -> RecordDates {
         self.dates.get(&page).copied().unwrap_or_default()

@@ -6,6 +6,8 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::{Index, IndexMut};
 
+pub use reads::{Reads, recording};
+
 /// The position of a record of type `T` in its table.
 pub struct Id<T> {
     index: u32,
@@ -98,11 +100,19 @@ impl<T, V> IdVec<T, V> {
         Id::new(self.values.len() - 1)
     }
 
-    pub fn ids(&self) -> impl DoubleEndedIterator<Item = Id<T>> + ExactSizeIterator + use<T, V> {
+    pub fn ids(&self) -> impl DoubleEndedIterator<Item = Id<T>> + ExactSizeIterator + use<T, V>
+    where
+        T: 'static,
+    {
+        reads::note_all::<T>();
         (0..self.values.len()).map(Id::new)
     }
 
-    pub fn iter(&self) -> std::slice::Iter<'_, V> {
+    pub fn iter(&self) -> std::slice::Iter<'_, V>
+    where
+        T: 'static,
+    {
+        reads::note_all::<T>();
         self.values.iter()
     }
 
@@ -111,7 +121,11 @@ impl<T, V> IdVec<T, V> {
     }
 
     /// Each value with its id.
-    pub fn enumerate(&self) -> impl DoubleEndedIterator<Item = (Id<T>, &V)> + ExactSizeIterator {
+    pub fn enumerate(&self) -> impl DoubleEndedIterator<Item = (Id<T>, &V)> + ExactSizeIterator
+    where
+        T: 'static,
+    {
+        reads::note_all::<T>();
         self.values.iter().enumerate().map(|(i, v)| (Id::new(i), v))
     }
 
@@ -158,14 +172,15 @@ impl<T, V: fmt::Debug> fmt::Debug for IdVec<T, V> {
     }
 }
 
-impl<T, V> Index<Id<T>> for IdVec<T, V> {
+impl<T: 'static, V> Index<Id<T>> for IdVec<T, V> {
     type Output = V;
     fn index(&self, id: Id<T>) -> &V {
+        reads::note::<T>(id.index);
         &self.values[id.index()]
     }
 }
 
-impl<T, V> IndexMut<Id<T>> for IdVec<T, V> {
+impl<T: 'static, V> IndexMut<Id<T>> for IdVec<T, V> {
     fn index_mut(&mut self, id: Id<T>) -> &mut V {
         &mut self.values[id.index()]
     }
@@ -179,10 +194,95 @@ impl<T, V> IntoIterator for IdVec<T, V> {
     }
 }
 
-impl<'a, T, V> IntoIterator for &'a IdVec<T, V> {
+impl<'a, T: 'static, V> IntoIterator for &'a IdVec<T, V> {
     type Item = &'a V;
     type IntoIter = std::slice::Iter<'a, V>;
     fn into_iter(self) -> Self::IntoIter {
+        reads::note_all::<T>();
         self.values.iter()
+    }
+}
+
+/// Which records a piece of code read, noted by [`IdVec`] itself when asked ([`recording`]):
+/// `serve` plans a page again only when a record its context was made from changed, so every
+/// way of reading a record (its table, or a value of the graph's index kept beside it) must be
+/// seen. Reading by id notes that one record; iterating notes every record of the kind.
+mod reads {
+    use std::any::TypeId;
+    use std::cell::{Cell, RefCell};
+
+    /// The records read while [`recording`]: by the type of the table's ids and the position.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct Reads {
+        /// `(type, position)`, sorted, each once.
+        pub ones: Vec<(TypeId, u32)>,
+        /// Types of which every record was read (iterated), each once.
+        pub all: Vec<TypeId>,
+    }
+
+    impl Reads {
+        /// Whether any record of type `of` at a position in `positions` (sorted) was read.
+        pub fn touches(&self, of: TypeId, positions: &[u32]) -> bool {
+            if positions.is_empty() {
+                return false;
+            }
+            self.all.contains(&of)
+                || positions
+                    .iter()
+                    .any(|&p| self.ones.binary_search(&(of, p)).is_ok())
+        }
+
+        /// Every type read, one or all.
+        pub fn types(&self) -> impl Iterator<Item = TypeId> + '_ {
+            self.ones
+                .iter()
+                .map(|(t, _)| *t)
+                .chain(self.all.iter().copied())
+        }
+    }
+
+    thread_local! {
+        static ON: Cell<bool> = const { Cell::new(false) };
+        static NOTED: RefCell<Reads> = const {
+            RefCell::new(Reads {
+                ones: Vec::new(),
+                all: Vec::new(),
+            })
+        };
+    }
+
+    /// Runs `f` and returns what it read on this thread. `f` must not hand work to other threads
+    /// (what they read is not seen); recordings do not nest.
+    pub fn recording<R>(f: impl FnOnce() -> R) -> (R, Reads) {
+        let was = ON.replace(true);
+        debug_assert!(!was, "recordings do not nest");
+        let result = f();
+        ON.set(was);
+        let Reads { mut ones, mut all } = NOTED.take();
+        ones.sort_unstable();
+        ones.dedup();
+        all.sort_unstable();
+        all.dedup();
+        ones.retain(|(t, _)| !all.contains(t));
+        ones.shrink_to_fit();
+        (result, Reads { ones, all })
+    }
+
+    pub(super) fn note<T: 'static>(position: u32) {
+        if ON.get() {
+            let read = (TypeId::of::<T>(), position);
+            NOTED.with_borrow_mut(|Reads { ones, all }| {
+                // Overviews read the same records over and over: keep the list short as it grows.
+                if ones.last() != Some(&read) && !all.contains(&read.0) {
+                    ones.push(read);
+                }
+            });
+        }
+    }
+
+    pub(super) fn note_all<T: 'static>() {
+        if ON.get() {
+            NOTED.with_borrow_mut(|reads| reads.all.push(TypeId::of::<T>()));
+        }
     }
 }

@@ -21,7 +21,7 @@ use crate::markdown;
 use crate::source::{Node, Step};
 pub use date::PartialDate;
 pub use evidence::{Direction, Evidence, Provenance};
-pub use id::{Id, IdVec, Table};
+pub use id::{Id, IdVec, Reads, Table};
 pub use kinds::{ForKind, Kind, PageRef, Record, RecordData, Records, Timeline};
 
 /// Where a record came from: its file, its front-matter tree (for spans) and its Markdown body.

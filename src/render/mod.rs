@@ -24,7 +24,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
+use crate::graph::diff::Changed;
 use crate::graph::{KnowledgeGraph, PageRef};
+use crate::model::Reads;
 use crate::output::Sink;
 pub use pages::PlannedPage;
 pub use templates::Theme;
@@ -125,6 +127,8 @@ pub struct Rendered {
     pub paths: Vec<String>,
     /// Number of HTML pages among `paths`.
     pub page_count: usize,
+    /// How many pages were planned now (their context made); the others came from the cache.
+    pub planned: usize,
     /// How many pages were rendered now; the others came from the cache.
     pub fresh: usize,
     /// Every page by output path, with the anchors (`id`s) of its HTML, for [`links::check`].
@@ -132,25 +136,56 @@ pub struct Rendered {
 }
 
 /// What [`render`] keeps between renders when given one (`serve`): the compiled theme, and each
-/// page's template, context and HTML. Tera output depends on nothing but the templates and the
-/// context, so a page whose context is equal to last time's has the same HTML.
+/// page's template, context digest, HTML and the records its context was made from. Tera output
+/// depends on nothing but the templates and the context, so a page whose context is equal to
+/// last time's has the same HTML; and a context is made from the graph alone, so a page none of
+/// whose records changed has the same context ([`RenderCache::affected`]).
 #[derive(Default)]
 pub struct RenderCache {
     theme: Option<PreparedTheme>,
     pages: PageCache,
 }
 
+/// Which pages [`render`] plans again; the others come from its cache as they were.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Only {
+    /// Record pages.
+    pub records: Vec<PageRef>,
+    /// The home page and the overviews, planned together (they share what they are made from).
+    pub overviews: bool,
+    /// The theme and sector pages, planned together.
+    pub taxonomies: bool,
+}
+
+/// The three parts of a plan, in plan order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Overviews = 0,
+    Records = 1,
+    Taxonomies = 2,
+}
+
 #[derive(Default)]
 struct PageCache {
     pages: HashMap<String, CachedPage>,
-    /// Output paths in the order of the last full plan.
-    order: Vec<String>,
+    /// Output paths of each [`Group`], in plan order.
+    order: [Vec<String>; 3],
+}
+
+/// What a page keeps: no context (at 10,000 pages the contexts were most of `serve`'s memory),
+/// only its digest.
+struct Kept {
+    template: String,
+    hash: [u8; 32],
+    html: Arc<[u8]>,
+    /// The record of a record page.
+    record: Option<PageRef>,
+    /// What the context was made from; one for all pages of a group.
+    reads: Arc<Reads>,
 }
 
 struct CachedPage {
-    template: String,
-    context: tera::Context,
-    html: Arc<[u8]>,
+    kept: Kept,
     anchors: links::Anchors,
 }
 
@@ -160,14 +195,41 @@ impl RenderCache {
         self.theme = None;
         self.pages = PageCache::default();
     }
+
+    /// The pages to plan again after `changed` (ids of a graph with the same records in the same
+    /// order as the last render's): those that read a changed record. `None` before a first
+    /// render.
+    pub fn affected(&self, changed: &Changed) -> Option<Only> {
+        let cache = &self.pages;
+        if cache.order[Group::Records as usize].is_empty() {
+            return None;
+        }
+        let positions = changed.positions();
+        let known = crate::graph::diff::record_types();
+        let touched = |path: &String| {
+            let reads = &cache.pages[path].kept.reads;
+            reads.types().any(|t| !known.contains(&t))
+                || positions.iter().any(|(of, at)| reads.touches(*of, at))
+        };
+        let group = |g: Group| cache.order[g as usize].iter().any(touched);
+        Some(Only {
+            records: cache.order[Group::Records as usize]
+                .iter()
+                .filter(|path| touched(path))
+                .filter_map(|path| cache.pages[path].kept.record)
+                .collect(),
+            overviews: group(Group::Overviews),
+            taxonomies: changed.taxonomies || group(Group::Taxonomies),
+        })
+    }
 }
 
 impl PageCache {
     fn html(&self, page: &PlannedPage) -> Option<(Arc<[u8]>, links::Anchors)> {
         self.pages
             .get(&page.output_path)
-            .filter(|c| c.template == page.template && c.context == page.context)
-            .map(|c| (c.html.clone(), c.anchors.clone()))
+            .filter(|c| c.kept.template == page.template && Some(c.kept.hash) == page.hash)
+            .map(|c| (c.kept.html.clone(), c.anchors.clone()))
     }
 }
 
@@ -175,12 +237,22 @@ impl PageCache {
 enum Outcome {
     Done {
         path: String,
-        /// The page and its HTML, kept for the cache when there is one.
-        kept: Option<(PlannedPage, Arc<[u8]>)>,
+        group: Group,
+        /// What the cache keeps of the page, when there is a cache.
+        kept: Option<Kept>,
         anchors: links::Anchors,
         fresh: bool,
     },
     Template(template_errors::Located),
+}
+
+/// `f`'s result and, when `on`, the records it read.
+fn recorded<R>(on: bool, f: impl FnOnce() -> R) -> (R, Reads) {
+    if on {
+        crate::model::id::recording(f)
+    } else {
+        (f(), Reads::default())
+    }
 }
 
 /// Renders the pages of the graph and hands each, then the theme's static files, to `sink`.
@@ -189,15 +261,15 @@ enum Outcome {
 /// pages, few but large, one at a time beside them.
 ///
 /// With a `cache`, a page whose template and context are unchanged is not rendered again, and
-/// with `only` as well the caller vouches that no page but those records can have changed: only
-/// they are planned, the others come from the cache. On errors the cache keeps the last good
-/// state. Template errors become diagnostics (`Ok(None)`); `Err` is a failure of the sink.
+/// with `only` as well the caller vouches that no page but those can have changed: only they are
+/// planned, the others come from the cache. On errors the cache keeps the last good state.
+/// Template errors become diagnostics (`Ok(None)`); `Err` is a failure of the sink.
 pub fn render(
     root: &Path,
     graph: &KnowledgeGraph,
     options: &RenderOptions,
     cache: Option<&mut RenderCache>,
-    only: Option<&[PageRef]>,
+    only: Option<&Only>,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> anyhow::Result<Option<Rendered>> {
@@ -215,9 +287,12 @@ pub fn render(
     let Some(theme) = theme.as_ref() else {
         return Ok(None);
     };
-    let only = only.filter(|_| !cached.order.is_empty());
-    let plan = pages::Plan::new(graph, options);
-    let finish = |page: PlannedPage| -> anyhow::Result<Outcome> {
+    let only = only.filter(|_| !cached.order[Group::Records as usize].is_empty());
+    let mut plan = pages::Plan::new(graph, options);
+    if keep {
+        plan = plan.hashing();
+    }
+    let finish = |page: PlannedPage, group: Group, record: Option<PageRef>, reads: Arc<Reads>| {
         let (html, anchors, fresh) = match cached.html(&page) {
             Some((html, anchors)) => (html, anchors, false),
             None => match theme.render_page(&page) {
@@ -229,65 +304,103 @@ pub fn render(
             },
         };
         sink.write(&page.output_path, html.clone())?;
-        Ok(Outcome::Done {
-            path: page.output_path.clone(),
-            kept: keep.then_some((page, html)),
+        let PlannedPage {
+            output_path,
+            template,
+            hash,
+            ..
+        } = page;
+        let kept = hash.map(|hash| Kept {
+            template,
+            hash,
+            html,
+            record,
+            reads,
+        });
+        anyhow::Ok(Outcome::Done {
+            path: output_path,
+            group,
+            kept,
             anchors,
             fresh,
         })
     };
-    let one_by_one = |each: &dyn Fn(pages::Emit)| -> anyhow::Result<Vec<Outcome>> {
+    // A group's pages are planned one after the other from what the group read as a whole.
+    let one_by_one = |group: Group, each: &dyn Fn(pages::Emit)| -> anyhow::Result<Vec<Outcome>> {
         let mut outcomes = Vec::new();
         let mut failure = None;
-        each(&mut |page| {
-            if failure.is_none() {
-                match finish(page) {
-                    Ok(outcome) => outcomes.push(outcome),
-                    Err(err) => failure = Some(err),
+        let unknown = Arc::new(Reads::default());
+        let ((), reads) = recorded(keep, || {
+            each(&mut |page| {
+                if failure.is_none() {
+                    match finish(page, group, None, unknown.clone()) {
+                        Ok(outcome) => outcomes.push(outcome),
+                        Err(err) => failure = Some(err),
+                    }
                 }
-            }
+            })
         });
+        let reads = Arc::new(reads);
+        for outcome in &mut outcomes {
+            if let Outcome::Done {
+                kept: Some(kept), ..
+            } = outcome
+            {
+                kept.reads = reads.clone();
+            }
+        }
         failure.map_or(Ok(outcomes), Err)
     };
     let records = |pages: Vec<PageRef>| {
         pages
             .into_par_iter()
-            .map(|record| finish(plan.record(record)))
+            .map(|record| {
+                let (page, reads) = recorded(keep, || plan.record(record));
+                finish(page, Group::Records, Some(record), Arc::new(reads))
+            })
             .collect::<anyhow::Result<Vec<_>>>()
     };
-    let outcomes = match only {
-        Some(only) => records(only.to_vec())?,
-        None => {
-            let (overviews, (records, taxonomies)) = rayon::join(
-                || one_by_one(&|emit| plan.overviews(emit)),
-                || {
-                    rayon::join(
-                        || records(plan.records()),
-                        || one_by_one(&|emit| plan.taxonomies(emit)),
-                    )
-                },
-            );
-            let mut outcomes = overviews?;
-            outcomes.extend(records?);
-            outcomes.extend(taxonomies?);
-            outcomes
-        }
+    let everything = Only {
+        records: Vec::new(),
+        overviews: true,
+        taxonomies: true,
     };
+    let scope = only.unwrap_or(&everything);
+    let (overviews, (record_pages, taxonomies)) = rayon::join(
+        || match scope.overviews {
+            true => one_by_one(Group::Overviews, &|emit| plan.overviews(emit)),
+            false => Ok(Vec::new()),
+        },
+        || {
+            rayon::join(
+                || match only {
+                    Some(only) => records(only.records.clone()),
+                    None => records(plan.records()),
+                },
+                || match scope.taxonomies {
+                    true => one_by_one(Group::Taxonomies, &|emit| plan.taxonomies(emit)),
+                    false => Ok(Vec::new()),
+                },
+            )
+        },
+    );
+    let mut outcomes = overviews?;
+    outcomes.extend(record_pages?);
+    outcomes.extend(taxonomies?);
     let mut done = Vec::with_capacity(outcomes.len());
-    let mut anchors = Vec::with_capacity(outcomes.len());
     let mut errors = Vec::new();
     let mut fresh = 0;
     for outcome in outcomes {
         match outcome {
             Outcome::Done {
                 path,
+                group,
                 kept,
-                anchors: page_anchors,
+                anchors,
                 fresh: is_fresh,
             } => {
                 fresh += usize::from(is_fresh);
-                anchors.push((path.clone(), page_anchors));
-                done.push((path, kept));
+                done.push((path, group, kept, anchors));
             }
             Outcome::Template(located) => errors.push(located),
         }
@@ -295,62 +408,69 @@ pub fn render(
     if !report_template_errors(errors.into_iter(), diagnostics) {
         return Ok(None);
     }
-    let mut paths: Vec<String> = match only {
-        Some(_) => {
-            let planned: std::collections::HashSet<String> =
-                done.iter().map(|(path, _)| path.clone()).collect();
-            for ((path, kept), (_, page_anchors)) in done.into_iter().zip(&anchors) {
-                let Some((page, html)) = kept else { continue };
-                let entry = CachedPage {
-                    template: page.template,
-                    context: page.context,
-                    html,
-                    anchors: page_anchors.clone(),
-                };
-                if cached.pages.insert(path.clone(), entry).is_none() {
-                    cached.order.push(path);
-                }
-            }
-            // The pages not planned are handed on as the cache has them.
-            for path in cached.order.iter().filter(|p| !planned.contains(*p)) {
-                let page = &cached.pages[path];
-                sink.write(path, page.html.clone())?;
-                anchors.push((path.clone(), page.anchors.clone()));
-            }
-            cached.order.clone()
+    let counts = (done.len(), fresh);
+    let mut anchors: Vec<(String, links::Anchors)> = Vec::with_capacity(done.len());
+    if !keep {
+        let mut paths = Vec::with_capacity(done.len());
+        for (path, _, _, page_anchors) in done {
+            anchors.push((path.clone(), page_anchors));
+            paths.push(path);
         }
-        None => {
-            let order: Vec<String> = done.iter().map(|(path, _)| path.clone()).collect();
-            if keep {
-                cached.pages = done
-                    .into_iter()
-                    .zip(&anchors)
-                    .filter_map(|((path, kept), (_, page_anchors))| {
-                        kept.map(|(page, html)| {
-                            let entry = CachedPage {
-                                template: page.template,
-                                context: page.context,
-                                html,
-                                anchors: page_anchors.clone(),
-                            };
-                            (path, entry)
-                        })
-                    })
-                    .collect();
-                cached.order = order.clone();
-            }
-            order
+        return Ok(Some(finish_assets(theme, sink, paths, counts, anchors)?));
+    }
+    // The groups planned now get their new order; their pages not planned again are gone.
+    let mut planned = std::collections::HashSet::new();
+    let replanned = [scope.overviews, only.is_none(), scope.taxonomies];
+    let mut orders: [Vec<String>; 3] = Default::default();
+    for (path, group, kept, page_anchors) in done {
+        planned.insert(path.clone());
+        orders[group as usize].push(path.clone());
+        anchors.push((path.clone(), page_anchors.clone()));
+        if let Some(kept) = kept {
+            let entry = CachedPage {
+                kept,
+                anchors: page_anchors,
+            };
+            cached.pages.insert(path, entry);
         }
-    };
+    }
+    for (group, order) in orders.into_iter().enumerate() {
+        if replanned[group] {
+            let kept: std::collections::HashSet<&String> = order.iter().collect();
+            for gone in cached.order[group].iter().filter(|p| !kept.contains(p)) {
+                cached.pages.remove(gone);
+            }
+            cached.order[group] = order;
+        }
+    }
+    // The pages not planned are handed on as the cache has them.
+    let paths: Vec<String> = cached.order.concat();
+    for path in paths.iter().filter(|p| !planned.contains(*p)) {
+        let page = &cached.pages[path];
+        sink.write(path, page.kept.html.clone())?;
+        anchors.push((path.clone(), page.anchors.clone()));
+    }
+    Ok(Some(finish_assets(theme, sink, paths, counts, anchors)?))
+}
+
+/// Hands the theme's static files to `sink` after the pages.
+fn finish_assets(
+    theme: &PreparedTheme,
+    sink: &dyn Sink,
+    mut paths: Vec<String>,
+    (planned, fresh): (usize, usize),
+    anchors: Vec<(String, links::Anchors)>,
+) -> anyhow::Result<Rendered> {
     let page_count = paths.len();
     for file in &theme.assets.files {
         sink.write(&file.path, Arc::from(file.bytes.as_slice()))?;
         paths.push(file.path.clone());
     }
-    Ok(Some(Rendered {
+    Ok(Rendered {
         paths,
         page_count,
+        planned,
         fresh,
         anchors,
-    }))
+    })
 }

@@ -14,7 +14,7 @@ use crate::diagnostics::Diagnostics;
 use crate::graph::{Checked, KnowledgeGraph, PageRef, is_overview_key};
 use crate::load::{self, LoadCache};
 use crate::model::{Origin, Records};
-use crate::render::RenderCache;
+use crate::render::{Only, RenderCache};
 use crate::timings::Timings;
 
 #[derive(Default)]
@@ -65,26 +65,45 @@ impl Caches {
             load_problems: loaded.diagnostics.iter().count(),
             config_text: loaded.config.as_ref().map(|c| c.file.text.clone()),
         };
-        let last = self.last.take();
-        if let (Some(last), Some(changed)) = (last, changed)
+        if let (Some(last), Some(changed)) = (self.last.take(), changed)
             && last.basis == basis
             && let Some(edits) = body_edits(&options.root, &last.checked, &loaded.records, changed)
         {
             let records: Vec<PageRef> = edits.iter().map(|(page, _)| *page).collect();
-            if let Ok(checked) = last.checked.with_bodies(edits) {
-                timings.lap("patch graph");
-                return Ok(Resolved {
-                    checked,
-                    only: Some(records),
-                    basis,
-                });
+            match last.checked.with_bodies(edits) {
+                Ok(checked) => {
+                    timings.lap("patch graph");
+                    let only = Only {
+                        records,
+                        ..Only::default()
+                    };
+                    return Ok(Resolved {
+                        checked,
+                        only: Some(only),
+                        basis,
+                    });
+                }
+                Err(checked) => {
+                    self.last = Some(Last {
+                        checked,
+                        basis: last.basis,
+                    })
+                }
             }
         }
-        let checked = resolve_loaded(loaded, options)?;
+        let checked = resolve_loaded(loaded, options)?.shared();
         timings.lap("resolve");
+        // Any other edit: the pages made from a record that changed, when the records are the
+        // same ones in the same order.
+        let only = self.last.as_ref().and_then(|last| {
+            (last.basis == basis).then_some(())?;
+            let changed = checked.changed_since(&last.checked)?;
+            self.render.affected(&changed)
+        });
+        timings.lap("dependencies");
         Ok(Resolved {
-            checked: checked.shared(),
-            only: None,
+            checked,
+            only,
             basis,
         })
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::BuildOptions;
 use super::incremental::{Basis, Caches};
 use crate::diagnostics::Diagnostics;
-use crate::graph::{self, Checked, KnowledgeGraph, PageRef};
+use crate::graph::{self, Checked, KnowledgeGraph};
 use crate::load;
 use crate::output::Sink;
 use crate::render::{self, RenderOptions};
@@ -25,8 +25,8 @@ pub struct Pipeline {
 /// A checked graph, ready to render.
 pub struct Resolved {
     pub checked: Checked<Arc<KnowledgeGraph>>,
-    /// After an edit of bodies alone (cached pipelines): the only pages whose context changed.
-    pub(super) only: Option<Vec<PageRef>>,
+    /// After an edit (cached pipelines): the only pages whose context can have changed.
+    pub(super) only: Option<render::Only>,
     pub(super) basis: Basis,
 }
 
@@ -38,6 +38,8 @@ pub struct Pages {
     pub paths: Vec<String>,
     /// Number of HTML pages among `paths`.
     pub page_count: usize,
+    /// Pages planned now (their context made); the others came from the cache.
+    pub planned: usize,
     /// Pages rendered now; the others came from the cache.
     pub fresh: usize,
 }
@@ -127,7 +129,7 @@ impl Pipeline {
             &graph,
             &render_options,
             cache,
-            only.as_deref(),
+            only.as_ref(),
             sink,
             &mut diagnostics,
         )?;
@@ -147,6 +149,7 @@ impl Pipeline {
             warnings: diagnostics,
             paths: rendered.paths,
             page_count: rendered.page_count,
+            planned: rendered.planned,
             fresh: rendered.fresh,
         }))
     }

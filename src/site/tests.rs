@@ -159,3 +159,132 @@ fn the_body_edit_shortcut_misses_no_link_mistake() {
         );
     }
 }
+
+/// A front-matter edit in a cached pipeline plans only the pages made from the records it
+/// changed, and the site it makes is the site a clean build makes of the edited content, every
+/// file byte for byte: for edits that change what other pages show (a finding's effect, a title,
+/// a summary, a tag), that add, remove or reorder records (every page planned), and after a
+/// mistake and its fix.
+#[test]
+fn front_matter_edits_make_the_site_a_clean_build_makes() {
+    let site = crate::testing::fixture(true);
+    let options = BuildOptions::new(site.path());
+    let mut cached = Pipeline::cached(options.clone());
+    run(&mut cached, &Discard);
+    let file = |name: &str| site.path().join("content").join(name);
+    let edit = |name: &str, from: &str, to: &str| {
+        let text = std::fs::read_to_string(file(name)).unwrap();
+        assert!(text.contains(from), "{name} has `{from}`");
+        std::fs::write(file(name), text.replacen(from, to, 1)).unwrap();
+    };
+    // After each edit: the cached run and a clean build of the same files, and how many pages
+    // the cached run planned of how many.
+    let compare = |cached: &mut Pipeline, name: &str, what: &str| -> (usize, usize) {
+        let recording = Recording::new(&Discard);
+        let changed = [file(name)];
+        let built = cached
+            .run(&changed, &recording, &mut Timings::start())
+            .unwrap()
+            .unwrap_or_else(|d| panic!("{what}: {d:?}"));
+        let clean = run(&mut Pipeline::new(options.clone()), &Discard);
+        let served = recording.seen();
+        let differ: Vec<&String> = (clean.keys().chain(served.keys()))
+            .filter(|path| clean.get(*path) != served.get(*path))
+            .collect();
+        assert!(differ.is_empty(), "{what}: these files differ: {differ:?}");
+        (built.pages.planned, built.pages.page_count)
+    };
+    let narrow = [
+        (
+            "bronnen/rug-2017.md",
+            "effects: [theorie-praktijk]",
+            "effects: [behoud]",
+            "a finding's effect",
+        ),
+        (
+            "bronnen/ecbo-2021.md",
+            "title: De meerwaarde",
+            "title: Over de meerwaarde",
+            "the title of a co-source",
+        ),
+        (
+            "effecten/behoud.md",
+            "title: Behoud van startende leraren",
+            "title: Behoud van beginnende leraren",
+            "an effect's title",
+        ),
+        (
+            "begrippen/inductie.md",
+            "summary: De begeleiding",
+            "summary: Het begeleiden",
+            "a term's summary",
+        ),
+        (
+            "begrippen/inductie.md",
+            "tags: [inductie]",
+            "tags: []",
+            "a tag taken off",
+        ),
+        (
+            "bronnen/rug-2017.md",
+            "kind: wetenschappelijk",
+            "kind: beleid",
+            "a source's kind",
+        ),
+    ];
+    for (name, from, to, what) in narrow {
+        edit(name, from, to);
+        let (planned, pages) = compare(&mut cached, name, what);
+        assert!(
+            planned < pages,
+            "{what}: {planned} of {pages} pages planned"
+        );
+    }
+    // A save that changes nothing plans the page of that file at most.
+    assert!(compare(&mut cached, "begrippen/inductie.md", "no change").0 <= 1);
+    // A record added, then removed: every page is planned, and the result is still exact.
+    let added = "bronnen/nieuw-2024.md";
+    std::fs::write(
+        file(added),
+        "---\nlabel: Nieuw (2024)\nyear: 2024\nkind: beleid\n---\nZie [[effect:behoud]].\n",
+    )
+    .unwrap();
+    compare(&mut cached, added, "a source added");
+    std::fs::remove_file(file(added)).unwrap();
+    compare(&mut cached, added, "a source removed");
+    // A title that moves its record in the order of the terms' list.
+    edit(
+        "begrippen/inductie.md",
+        "title: Inductie",
+        "title: Zinductie",
+    );
+    compare(
+        &mut cached,
+        "begrippen/inductie.md",
+        "a term moved in the order",
+    );
+    // A mistake is reported and keeps the last good caches; its fix makes the clean site.
+    edit(
+        "bronnen/rug-2017.md",
+        "effects: [behoud]",
+        "effects: [bestaat-niet]",
+    );
+    let broken = cached
+        .run(
+            &[file("bronnen/rug-2017.md")],
+            &Discard,
+            &mut Timings::start(),
+        )
+        .unwrap();
+    assert!(broken.is_err(), "an unknown effect is an error");
+    edit(
+        "bronnen/rug-2017.md",
+        "effects: [bestaat-niet]",
+        "effects: [theorie-praktijk]",
+    );
+    let (planned, pages) = compare(&mut cached, "bronnen/rug-2017.md", "the fix");
+    assert!(
+        planned < pages,
+        "the fix: {planned} of {pages} pages planned"
+    );
+}

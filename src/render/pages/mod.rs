@@ -41,6 +41,8 @@ pub struct PlannedPage {
     pub output_path: String,
     pub template: String,
     pub context: Context,
+    /// The SHA-256 of the context's JSON, when the plan was asked for them ([`Plan::hashing`]).
+    pub hash: Option<[u8; 32]>,
 }
 
 /// The variables one template gets besides `site` and `page`.
@@ -134,6 +136,12 @@ impl<'g> Plan<'g> {
         }
     }
 
+    /// The same plan, with each page's context digest (for a cache to compare).
+    pub fn hashing(mut self) -> Plan<'g> {
+        self.planner.hashes = true;
+        self
+    }
+
     /// The home page, section overviews, 404 and search page, one at a time: some are megabytes
     /// of context at 10,000 pages, so each goes to `emit` before the next is planned.
     pub fn overviews(&self, emit: Emit) {
@@ -160,6 +168,7 @@ struct Planner<'g> {
     graph: &'g KnowledgeGraph,
     site: SiteView,
     base: String,
+    hashes: bool,
 }
 
 impl<'g> Planner<'g> {
@@ -181,7 +190,12 @@ impl<'g> Planner<'g> {
                 })
                 .collect(),
         };
-        Planner { graph, site, base }
+        Planner {
+            graph,
+            site,
+            base,
+            hashes: false,
+        }
     }
 
     /// The page at `output_path`, rendered by `T`'s template with `vars`.
@@ -191,10 +205,13 @@ impl<'g> Planner<'g> {
             page,
             vars,
         };
+        let value = serde_json::to_value(full).expect("a context struct serialises");
+        let hash = self.hashes.then(|| crate::digest::json_sha256(&value));
         PlannedPage {
             output_path,
             template: T::NAME.to_string(),
-            context: Context::from_serialize(full).expect("a context struct is a map"),
+            context: Context::from_value(value).expect("a context struct is a map"),
+            hash,
         }
     }
 
