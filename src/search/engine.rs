@@ -13,7 +13,10 @@
 //!   stems of words one edit away (a letter wrong, missing, extra, or two swapped) that start with
 //!   the same letter.
 //!
-//! For each word a unit takes its best candidate's score. Units are ranked by the number of query
+//! For each word a unit takes its best candidate's score. Where two neighbouring words of the
+//! query (as counted, each by its own stem) stand together in a unit (`pairs.rs`: next to each
+//! other in either order, parts of one compound, words of a term a synonym brings), the unit gains
+//! the smaller of their two scores: the phrase boost. Units are ranked by the number of query
 //! words they match, then the summed score, then unit order.
 //!
 //! The best [`HEAD`](super::export::HEAD) postings of every list live in the shards, the rest in
@@ -33,8 +36,10 @@ use serde::de::DeserializeOwned;
 use super::analyzer;
 use super::export::ExportFile;
 use super::format::{
-    self, DocRow, FORMAT_NAME, FORMAT_VERSION, FacetsFile, Manifest, PostingsFile, Shard, StemEntry,
+    self, DocRow, FORMAT_NAME, FORMAT_VERSION, FacetsFile, Manifest, PairsFile, PostingsFile,
+    Shard, StemEntry,
 };
+use super::pairs;
 
 /// Longer words a word being typed stands for, at most.
 pub const MAX_EXPANSIONS: usize = 30;
@@ -105,6 +110,7 @@ pub struct Engine<F: IndexFiles> {
     pub manifest: Manifest,
     shards: Cache<Shard>,
     postings: Cache<PostingsFile>,
+    pairs: Cache<PairsFile>,
     docs: Cache<Vec<DocRow>>,
     facets: RefCell<Option<Rc<FacetsFile>>>,
 }
@@ -124,6 +130,7 @@ impl<F: IndexFiles> Engine<F> {
             manifest,
             shards: RefCell::default(),
             postings: RefCell::default(),
+            pairs: RefCell::default(),
             docs: RefCell::default(),
             facets: RefCell::default(),
         })
@@ -239,6 +246,20 @@ impl<F: IndexFiles> Engine<F> {
             .collect())
     }
 
+    /// The units that hold stems `a` and `b` together, ascending.
+    fn pair(&self, a: &str, b: &str) -> Result<Vec<u32>> {
+        if self.manifest.pairs == 0 {
+            return Ok(Vec::new());
+        }
+        let key = pairs::key(a, b);
+        let bucket = pairs::bucket(&key, self.manifest.pairs);
+        let file = self.cached(&self.pairs, "pairs", bucket)?;
+        Ok(file
+            .get(&key)
+            .map(|d| format::undeltas(d))
+            .unwrap_or_default())
+    }
+
     /// Every unit matching `query`, ranked. `prefix`: the last word is still being typed.
     pub fn search(&self, query: &str, prefix: bool) -> Result<Results> {
         let mut words: Vec<String> = Vec::new();
@@ -250,6 +271,8 @@ impl<F: IndexFiles> Engine<F> {
         let mut results = Results::default();
         let mut own_stems: HashSet<String> = HashSet::new();
         let mut totals: BTreeMap<u32, Hit> = BTreeMap::new();
+        // Per word counted: its own stem (if it has one) and unit → its best score there.
+        let mut counted: Vec<(Option<String>, HashMap<u32, u64>)> = Vec::new();
         let last = words.len().saturating_sub(1);
         for (i, word) in words.iter().enumerate() {
             let candidates = self.candidates(word, prefix && i == last)?;
@@ -272,7 +295,7 @@ impl<F: IndexFiles> Engine<F> {
                     *slot = (*slot).max(weight);
                 }
             }
-            for (unit, weight) in best {
+            for (&unit, &weight) in &best {
                 let hit = totals.entry(unit).or_insert(Hit {
                     unit,
                     matched: 0,
@@ -280,6 +303,24 @@ impl<F: IndexFiles> Engine<F> {
                 });
                 hit.matched += 1;
                 hit.score += weight;
+            }
+            let own = candidates
+                .first()
+                .filter(|c| c.own)
+                .map(|c| c.entry.0.clone());
+            counted.push((own, best));
+        }
+        // The phrase boost: neighbouring words that stand together in a unit.
+        for w in counted.windows(2) {
+            let (Some(a), Some(b)) = (&w[0].0, &w[1].0) else {
+                continue;
+            };
+            for unit in self.pair(a, b)? {
+                if let (Some(x), Some(y), Some(hit)) =
+                    (w[0].1.get(&unit), w[1].1.get(&unit), totals.get_mut(&unit))
+                {
+                    hit.score += pair_boost(*x, *y);
+                }
             }
         }
         results.hits = totals.into_values().collect();
@@ -326,6 +367,14 @@ impl<F: IndexFiles> Engine<F> {
             })
             .unwrap_or_default())
     }
+}
+
+/// What a unit gains where two neighbouring query words with scores `x` and `y` stand together:
+/// the pair counts as much as its weaker word, so it weighs by where the words are (title, body)
+/// and how rare they are, as the words themselves do. On the evaluation set twice or four times
+/// this ranked fewer pages first (README, "Zoeken").
+fn pair_boost(x: u64, y: u64) -> u64 {
+    x.min(y)
 }
 
 fn parse<T: DeserializeOwned>(bytes: &[u8], name: &str) -> Result<T> {

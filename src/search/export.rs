@@ -20,6 +20,7 @@ use super::format::{
     Shard, StemEntry,
 };
 use super::index::{DOC_FIELD, SearchIndex};
+use super::pairs;
 use super::units::{FACETS, FacetLabels};
 use crate::i18n::Msg;
 
@@ -301,6 +302,10 @@ pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFil
     });
 
     timings.lap("docs+facets");
+    let pair_files = pairs::files(&index.pair_stems, &index.pairs);
+    let pair_buckets = pair_files.len();
+    files.extend(pair_files);
+    timings.lap("pairs");
     timings.print("search export");
     let hash = index_hash(&files);
     for f in &mut files {
@@ -318,6 +323,7 @@ pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFil
         head: HEAD,
         doc_chunk: DOC_CHUNK,
         docs: doc_files,
+        pairs: pair_buckets,
         facets: FACETS
             .iter()
             .filter(|(k, _)| facets.contains_key(*k))

@@ -30,6 +30,9 @@ pub struct Manifest {
     pub doc_chunk: usize,
     /// Number of doc-table files.
     pub docs: usize,
+    /// Number of pair buckets (`pairs-<n>`); 0 when no unit holds two words together.
+    #[serde(default)]
+    pub pairs: usize,
     /// `[key, label]` of each facet, in display order.
     pub facets: Vec<(String, String)>,
 }
@@ -67,6 +70,9 @@ pub struct DocRow(
     pub Vec<String>,
     pub String,
 );
+
+/// `pairs-<n>`: pair key (`pairs::key`) → the units holding the pair, ascending, delta-encoded.
+pub type PairsFile = BTreeMap<String, Vec<u32>>;
 
 /// `facets`: key → value → `{label, docs}`, docs delta-encoded ascending.
 pub type FacetsFile = BTreeMap<String, BTreeMap<String, FacetValue>>;

@@ -23,6 +23,7 @@ use tantivy::{Index, IndexReader, TantivyDocument};
 
 use super::analyzer::{self, Stemming};
 use super::compounds;
+use super::pairs::{PairId, StemIds, UnitPairs};
 use super::stems::StemMap;
 use super::synonyms::{Expander, Group};
 use super::units::Unit;
@@ -58,6 +59,10 @@ pub struct SearchIndex {
     /// Per stem added through a synonym, the stems of the words that add it
     /// ([`Expander::marks`]): what an excerpt marks for a unit found that way.
     pub marks: BTreeMap<String, BTreeSet<String>>,
+    /// Every stem of the dictionary, sorted: the names of the stem ids in [`Self::pairs`].
+    pub pair_stems: Vec<String>,
+    /// (pair, unit) for every pair of stems a unit holds together (`pairs.rs`), sorted.
+    pub pairs: Vec<(PairId, u32)>,
 }
 
 /// A unit's three texts as folded words (stop words gone), each text one string of words
@@ -122,6 +127,18 @@ impl SearchIndex {
             })
             .collect();
         let expander = Expander::new(groups, &stems);
+        let dictionary: BTreeMap<String, String> = site_words
+            .iter()
+            .chain(&thesaurus_words)
+            .map(|w| (w.clone(), stems.stem(w)))
+            .collect();
+        let pair_stems: Vec<String> = dictionary
+            .values()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .cloned()
+            .collect();
+        let stem_ids = StemIds::new(&pair_stems);
         timings.lap("words");
 
         let mut builder = Schema::builder();
@@ -162,13 +179,15 @@ impl SearchIndex {
             stems: &stems,
             parts: &parts,
             expander: &expander,
+            ids: &stem_ids,
         };
+        let mut pairs: Vec<(PairId, u32)> = Vec::new();
         for (batch, (batch_units, batch_words)) in units
             .chunks(BATCH)
             .zip(unit_words.chunks(BATCH))
             .enumerate()
         {
-            let docs: Vec<TantivyDocument> = batch_units
+            let docs: Vec<(TantivyDocument, Vec<PairId>)> = batch_units
                 .par_iter()
                 .zip(batch_words)
                 .enumerate()
@@ -176,24 +195,22 @@ impl SearchIndex {
                     document(batch * BATCH + i, unit, texts, &fields_of, &words_of)
                 })
                 .collect();
-            for doc in docs {
+            for (i, (doc, unit_pairs)) in docs.into_iter().enumerate() {
+                let n = (batch * BATCH + i) as u32;
+                pairs.extend(unit_pairs.into_iter().map(|p| (p, n)));
                 writer
                     .add_document(doc)
                     .context(Msg::SearchIndexAdd.message())?;
             }
         }
         drop(unit_words);
+        pairs.par_sort_unstable();
         writer.commit().context(Msg::SearchIndexCommit.message())?;
         let reader = index.reader().context(Msg::SearchIndexOpen.message())?;
         reader.reload()?;
         timings.lap("documents, tantivy");
         timings.print("search index");
 
-        let dictionary = site_words
-            .iter()
-            .chain(&thesaurus_words)
-            .map(|w| (w.clone(), stems.stem(w)))
-            .collect();
         let marks = expander.marks();
         Ok(SearchIndex {
             index,
@@ -203,6 +220,8 @@ impl SearchIndex {
             fields,
             dictionary,
             marks,
+            pair_stems,
+            pairs,
         })
     }
 }
@@ -219,27 +238,34 @@ struct Words<'a> {
     stems: &'a StemMap,
     parts: &'a HashMap<&'a str, Vec<String>>,
     expander: &'a Expander,
+    ids: &'a StemIds,
 }
 
 /// The tantivy document of unit `n`: per text its stems (direct field) and the stems its words
-/// imply (derived field), its facets, and its number.
+/// imply (derived field), its facets, and its number; with the pairs of stems it holds together.
 fn document(
     n: usize,
     unit: &Unit,
     texts: &UnitWords,
     fields: &Fields,
     words_of: &Words,
-) -> TantivyDocument {
+) -> (TantivyDocument, Vec<PairId>) {
     let mut doc = TantivyDocument::default();
+    let mut pairs = UnitPairs::new(words_of.ids);
     for (i, text) in texts.iter().enumerate() {
         let direct_stems: Vec<String> = words(text).map(|w| words_of.stems.stem(w)).collect();
+        pairs.run(&direct_stems);
         let mut derived: Vec<String> = Vec::new();
         for word in words(text) {
             if let Some(p) = words_of.parts.get(word) {
+                pairs.run(p);
                 derived.extend(p.iter().cloned());
             }
         }
         words_of.expander.expand(&direct_stems, &mut derived);
+        words_of
+            .expander
+            .added_terms(&direct_stems, |term| pairs.run(term));
         doc.add_pre_tokenized_text(fields.text[i].field, pre_tokenized(direct_stems));
         doc.add_pre_tokenized_text(fields.text[i + 3].field, pre_tokenized(derived));
     }
@@ -247,7 +273,7 @@ fn document(
         doc.add_facet(fields.facet, Facet::from_path([*key, value.as_str()]));
     }
     doc.add_u64(fields.doc, n as u64);
-    doc
+    (doc, pairs.finish())
 }
 
 /// Words as pre-tokenized text: only their order and number count (freqs and norms, no positions).

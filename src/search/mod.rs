@@ -13,6 +13,7 @@ pub mod engine;
 pub mod export;
 pub mod format;
 pub mod index;
+pub mod pairs;
 pub mod stems;
 pub mod synonyms;
 pub mod units;

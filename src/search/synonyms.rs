@@ -61,24 +61,42 @@ impl Expander {
         expander
     }
 
+    /// Every occurrence of a term in `text` (stems in order): the term's stems and its group.
+    fn occurrences<'a>(
+        &'a self,
+        text: &'a [String],
+    ) -> impl Iterator<Item = (&'a [String], usize)> + 'a {
+        (0..text.len()).flat_map(move |i| {
+            self.starts
+                .get(&text[i])
+                .into_iter()
+                .flatten()
+                .filter(move |(words, _)| text[i..].starts_with(words))
+                .map(|(words, group)| (words.as_slice(), *group))
+        })
+    }
+
     /// The stems to add for a field whose stems are `text`, in order: for each occurrence of a
     /// term, the other expanding terms of its group (their stems that the term itself lacks).
     pub fn expand(&self, text: &[String], out: &mut Vec<String>) {
-        if self.starts.is_empty() {
-            return;
+        for (words, group) in self.occurrences(text) {
+            let from = out.len();
+            for stem in self.adds[group].iter().flatten() {
+                if !words.contains(stem) && !out[from..].contains(stem) {
+                    out.push(stem.clone());
+                }
+            }
         }
-        for i in 0..text.len() {
-            let Some(terms) = self.starts.get(&text[i]) else {
-                continue;
-            };
-            for (words, group) in terms {
-                if text[i..].starts_with(words) {
-                    let from = out.len();
-                    for stem in self.adds[*group].iter().flatten() {
-                        if !words.contains(stem) && !out[from..].contains(stem) {
-                            out.push(stem.clone());
-                        }
-                    }
+    }
+
+    /// Calls `f` with the stems of every term of several words that [`Self::expand`] brings into
+    /// a field whose stems are `text`: its words stand together (*professionalisering* brings
+    /// *professional development*), which the phrase boost counts (`pairs.rs`).
+    pub fn added_terms(&self, text: &[String], mut f: impl FnMut(&[String])) {
+        for (words, group) in self.occurrences(text) {
+            for term in &self.adds[group] {
+                if term.len() > 1 && term.as_slice() != words {
+                    f(term);
                 }
             }
         }

@@ -139,6 +139,23 @@ fn units_with_every_word_come_before_units_with_fewer() {
 }
 
 #[test]
+fn a_phrase_puts_the_unit_where_its_words_stand_together_first() {
+    // Both pages hold both words; before the phrase boost, articles using them apart (and more
+    // often) ranked first.
+    let engine = engine();
+    for (query, page) in [
+        ("lerende organisatie", "/effecten/lerende-organisatie/"),
+        (
+            "netwerk begeleiding startende leraar",
+            "/waarde-en-randvoorwaarden/1-4/",
+        ),
+    ] {
+        let first = top(&engine, query, 1);
+        assert_eq!(page_of(&first[0]), page, "{query}");
+    }
+}
+
+#[test]
 fn finer_units_are_hits_with_their_fragment() {
     let index = search::index(shipped_graph(), search::STEMMING).unwrap();
     let kinds: BTreeSet<&str> = index.units.iter().map(|u| u.kind).collect();
@@ -332,6 +349,28 @@ fn every_exported_word_lives_in_the_shard_its_range_names() {
     assert!(found_folded, "éénpitters is found through its folded word");
 }
 
+/// What the browser client (search.js in Node) finds for each query on the site at `site`, as the
+/// search page and as the header box run it: one JSON object per query and mode.
+fn browser_client(site: &Path, limit: usize, queries: &[impl AsRef<str>]) -> Vec<Value> {
+    let node = Command::new("node")
+        .arg(repo().join("tests/browser/search-parity.mjs"))
+        .arg(site)
+        .arg(limit.to_string())
+        .args(queries.iter().map(AsRef::as_ref))
+        .output()
+        .expect("node (Node 20) must be installed for the parity test");
+    assert!(
+        node.status.success(),
+        "{}",
+        String::from_utf8_lossy(&node.stderr)
+    );
+    String::from_utf8(node.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn the_browser_client_and_the_terminal_agree_on_the_evaluation_set() {
     let eval = std::fs::read_to_string(repo().join("tests/search-eval.tsv")).unwrap();
@@ -342,23 +381,17 @@ fn the_browser_client_and_the_terminal_agree_on_the_evaluation_set() {
         .collect();
     // And as a visitor types them: unfinished, and finished with a space.
     queries.extend(["kijkwij", "samen opl", "intervisie ", "oplei"].map(String::from));
-    let node = Command::new("node")
-        .arg(repo().join("tests/browser/search-parity.mjs"))
-        .arg(shipped_site())
-        .arg("20")
-        .args(&queries)
-        .output()
-        .expect("node (Node 20) must be installed for the parity test");
-    assert!(
-        node.status.success(),
-        "{}",
-        String::from_utf8_lossy(&node.stderr)
+    // Phrases whose words stand together in some units, apart in others: the boost decides.
+    queries.extend(
+        [
+            "lerende organisatie ",
+            "organisatie lerende",
+            "startende leraren",
+            "praktijk theorie ",
+        ]
+        .map(String::from),
     );
-    let lines: Vec<Value> = String::from_utf8(node.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = browser_client(shipped_site(), 20, &queries);
     assert_eq!(lines.len(), 2 * queries.len());
     let engine = engine();
     for line in &lines {
@@ -411,4 +444,62 @@ fn a_mistake_in_the_thesaurus_is_reported_at_its_term() {
     assert!(!out.status.success(), "{stderr}");
     assert!(stderr.contains("content/thesaurus.yaml:3:5"), "{stderr}");
     assert!(stderr.contains("at least two terms"), "{stderr}");
+}
+
+/// Two units with the same words, in the same numbers; in the second `startende` and `leraren`
+/// stand together. Without the phrase boost they tie and the first wins (unit order).
+fn two_units_one_phrase() -> tempfile::TempDir {
+    let unit = |url: &str, body: &str| search::units::Unit {
+        url: url.into(),
+        title: "Begeleiding".into(),
+        kind: "Pagina",
+        crumbs: Vec::new(),
+        index_title: "Begeleiding".into(),
+        keywords: String::new(),
+        body: body.into(),
+        facets: Vec::new(),
+    };
+    let units = vec![
+        unit(
+            "/verspreid/",
+            "startende docenten begeleiden nieuwe leraren",
+        ),
+        unit("/samen/", "nieuwe docenten begeleiden startende leraren"),
+    ];
+    let index = search::SearchIndex::build(units, &[], search::STEMMING).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(search::INDEX_DIR);
+    std::fs::create_dir_all(&folder).unwrap();
+    for file in search::export::export(&index, &Default::default()).unwrap() {
+        std::fs::write(folder.join(file.name), file.bytes).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn words_that_stand_together_rank_above_the_same_words_apart_in_both_engines() {
+    let site = two_units_one_phrase();
+    let engine = Engine::open(IndexDir(site.path().join(search::INDEX_DIR))).unwrap();
+    for query in ["startende leraren", "leraren startende"] {
+        let hits = engine.search(query, false).unwrap().hits;
+        let urls: Vec<String> = hits.iter().map(|h| engine.doc(h.unit).unwrap().0).collect();
+        assert_eq!(urls, ["/samen/", "/verspreid/"], "terminal: {query}");
+        assert!(hits[0].score > hits[1].score, "{hits:?}");
+    }
+    // Words that stand together in both gain alike: the two units tie again.
+    let hits = engine.search("docenten begeleiden", false).unwrap().hits;
+    assert_eq!(hits[0].score, hits[1].score, "{hits:?}");
+    for line in browser_client(
+        site.path(),
+        2,
+        &["startende leraren ", "leraren startende "],
+    ) {
+        let urls: Vec<&str> = line["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["url"].as_str().unwrap())
+            .collect();
+        assert_eq!(urls, ["/samen/", "/verspreid/"], "browser client: {line}");
+    }
 }

@@ -227,7 +227,10 @@ const EVAL = readFileSync(`${ROOT}tests/search-eval.tsv`, 'utf8')
   .split('\n')
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => l.split('\t')[0]);
-const PARITY_QUERIES = [...EVAL, 'kijkwij', 'samen opl', 'intervisie ', 'oplei'];
+// Typed halfway, and phrases whose words stand together in some units and apart in others (the
+// phrase boost decides their order; the words reversed find the same pairs).
+const PARITY_QUERIES = [...EVAL, 'kijkwij', 'samen opl', 'intervisie ', 'oplei',
+  'lerende organisatie ', 'organisatie lerende', 'startende leraren', 'praktijk theorie '];
 
 /** Per query, the hits ({url, score}) of the search page's own client in chromium, in both modes. */
 async function browserRanking(queries) {
@@ -264,4 +267,7 @@ test('the search client in chromium gives the terminal\'s results on the whole e
     assert.deepEqual(browserTop[query].page, terminal, `${query} (search page)`);
     assert.deepEqual(browserTop[query].box, terminal.slice(0, 8), `${query} (header box)`);
   }
+  // Where the words stand together wins: the effect named "lerende organisatie" comes first (the
+  // words apart, more often, ranked an article above it before the phrase boost).
+  assert.equal(browserTop['lerende organisatie '].page[0].url, '/effecten/lerende-organisatie/');
 });

@@ -50,6 +50,19 @@
     return a.slice(i) === b.slice(i + 1);
   }
 
+  /* The key of a pair of stems standing together (src/search/pairs.rs): code-point order. */
+  function pairKey(a, b) {
+    return a <= b ? a + ' ' + b : b + ' ' + a;
+  }
+
+  /* The bucket file of a pair key: 32-bit FNV-1a over its UTF-8 bytes, modulo the bucket count. */
+  function pairBucket(key, buckets) {
+    var bytes = new TextEncoder().encode(key);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h % buckets;
+  }
+
   /* A posting's score from its one-byte level (src/search/format.rs, `value`). */
   function value(level) {
     return ((32 + (level & 31)) << (level >> 5)) - 32;
@@ -60,6 +73,7 @@
     this.fetchJson = fetchJson;
     this.shardCache = new Map();
     this.postingsCache = new Map();
+    this.pairCache = new Map();
     this.docCache = new Map();
     this.facetPromise = null;
     this.initPromise = null;
@@ -184,6 +198,15 @@
     return p[0].map(function (d, i) { unit += d; return [unit, p[1][i]]; });
   };
 
+  /* The units holding stems a and b together, ascending. */
+  Engine.prototype.pair = async function (a, b) {
+    if (!this.manifest.pairs) return [];
+    var key = pairKey(a, b);
+    var file = await this.cached(this.pairCache, 'pairs-' + pairBucket(key, this.manifest.pairs));
+    var unit = 0;
+    return (file[key] || []).map(function (d) { unit += d; return unit; });
+  };
+
   /* Ranked units: { hits: [{ unit, matched, score }], words, stems, marked, complete, atLeast }.
    * `marked`: the stems an excerpt marks, the candidate stems and the words that add them as
    * synonyms (a unit found through *retention* holds *behoud*).
@@ -213,6 +236,7 @@
     var stems = [];
     var marked = [];
     var totals = new Map();
+    var counted = []; // per word: its own stem (or null) and unit → its best score there
     for (var u = 0; u < used.length; u++) {
       var best = new Map(); // unit → the word's best score in that unit
       for (var k = 0; k < used[u].candidates.length; k++) {
@@ -231,6 +255,18 @@
         if (!hit) totals.set(unit, (hit = { unit: unit, doc: unit, matched: 0, score: 0 }));
         hit.matched += 1;
         hit.score += weight;
+      });
+      var first = used[u].candidates[0];
+      counted.push({ own: first && first.own ? first.entry[0] : null, best: best });
+    }
+    /* The phrase boost: where two neighbouring words stand together in a unit, it gains the
+     * smaller of their two scores (src/search/engine.rs). */
+    for (var p = 0; p + 1 < counted.length; p++) {
+      var x = counted[p], y = counted[p + 1];
+      if (x.own === null || y.own === null) continue;
+      (await this.pair(x.own, y.own)).forEach(function (unit) {
+        var a = x.best.get(unit), b = y.best.get(unit), hit = totals.get(unit);
+        if (a !== undefined && b !== undefined && hit) hit.score += Math.min(a, b);
       });
     }
     var hits = Array.from(totals.values());
