@@ -8,7 +8,9 @@
 # Per size: generate the content (`kennisbank-generate`, fixed seed), then for each tool measure a
 # full build into an empty folder, a rebuild with nothing changed, and a rebuild after editing one
 # article, with wall time, CPU time (user + sys) and peak memory from /usr/bin/time -v; plus output
-# size and search index size. The table gives two ratios: kennisbank / (Hugo + Pagefind), and
+# size and search index size; then `kennisbank serve` on the same site: a body edit and two
+# front-matter edits, each from the save to the new page being served, and the server's memory
+# (tests/bench/serve-edits.mjs). The table gives two ratios: kennisbank / (Hugo + Pagefind), and
 # kennisbank / Hugo alone, which builds no search index. kennisbank's no-change rebuild is a full
 # build replacing the existing output (there is no incremental build yet). Hugo (Debian's
 # package) renders the same content with the minimal templates in tests/bench/hugo/, then
@@ -109,6 +111,9 @@ for n in "${SIZES[@]}"; do
     touch_one "$site" "kb $r"
     measure "$logs/kb-onefile" "$KB" build --root "$site" --output "$kb_out"
   done
+  say "$n pages: kennisbank serve"
+  # Edits saved into the generated site while `serve` runs on it; see tests/bench/serve-edits.mjs.
+  nice -n 19 node "$BENCH/serve-edits.mjs" "$KB" "$site" "$RUNS" >"$WORK/serve-$n.txt"
   kb_bytes=$(bytes "$kb_out")
   kb_pages=$(html_count "$kb_out")
   kb_index=$(bytes "$kb_out/zoeken/index" || true)
@@ -182,5 +187,15 @@ awk '
       printf "| %s | search index MB | %.1f | | %.1f | | %s | |\n", label, ki[n]/1e6, pi[n]/1e6, r(ki[n], pi[n])
     }
   }' "$RESULTS"
+# The serve rows: edit → new page served (medians, ms) and the server's memory (MB).
 echo
-echo "raw figures: $RESULTS (work folder $WORK; remove it when done)"
+echo "| pages | serve: body edit ms | front-matter edit (a source title) ms | front-matter edit (a term summary) ms | VmRSS MB | VmHWM MB |"
+echo "|---|---:|---:|---:|---:|---:|"
+for n in "${SIZES[@]}"; do
+  awk -v n="$n" '
+    / edit/ { for (i = 1; i <= NF; i++) if ($i == "median") ms[++k] = $(i + 1) }
+    /^serve memory/ { rss = $4; hwm = $7 }
+    END { printf "| %s | %s | %s | %s | %s | %s |\n", n, ms[1], ms[2], ms[3], rss, hwm }' "$WORK/serve-$n.txt"
+done
+echo
+echo "raw figures: $RESULTS and $WORK/serve-*.txt (work folder $WORK; remove it when done)"
