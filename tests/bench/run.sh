@@ -11,10 +11,12 @@
 # size and search index size; then `kennisbank serve` on the same site: a body edit and two
 # front-matter edits, each from the save to the new page being served, and the server's memory
 # (tests/bench/serve-edits.mjs). The table gives two ratios: kennisbank / (Hugo + Pagefind), and
-# kennisbank / Hugo alone, which builds no search index. kennisbank's no-change rebuild is a full
-# build replacing the existing output (there is no incremental build yet). Hugo (Debian's
-# package) renders the same content with the minimal templates in tests/bench/hugo/, then
-# Pagefind (npm) indexes its output; their times add up.
+# kennisbank / Hugo alone, which builds no search index. kennisbank's no-change and one-file
+# rebuilds go into the existing output with its build cache (<site>/.cache/kennisbank/build/), as
+# an editor's next build would; its full build goes into an empty folder, so it builds everything
+# whatever the cache holds. The lines after the table give each rebuild as a share of the full
+# build. Hugo (Debian's package) renders the same content with the minimal templates in
+# tests/bench/hugo/, then Pagefind (npm) indexes its output; their times add up.
 # Heavy steps run under `nice -n 19` so others on the machine can keep working. Not part of
 # tests/run-all.sh: CI does not time things.
 set -euo pipefail
@@ -185,6 +187,11 @@ awk '
       printf "| %s | HTML pages | %d | %d | | | | |\n", label, kp[n], hp[n]
       printf "| %s | output MB (incl. index) | %.1f | | | %.1f | %s | |\n", label, kb[n]/1e6, hb[n]/1e6, r(kb[n], hb[n])
       printf "| %s | search index MB | %.1f | | %.1f | | %s | |\n", label, ki[n]/1e6, pi[n]/1e6, r(ki[n], pi[n])
+    }
+    print ""
+    for (i = 1; i <= count; i++) {
+      n = order[i]
+      printf "%d pages, rebuild / full build (wall): kennisbank no-change %s, one-file %s; Hugo no-change %s, one-file %s\n", n, r(wall[n,"kb","nochange"], wall[n,"kb","full"]), r(wall[n,"kb","onefile"], wall[n,"kb","full"]), r(wall[n,"hugo","nochange"], wall[n,"hugo","full"]), r(wall[n,"hugo","onefile"], wall[n,"hugo","full"])
     }
   }' "$RESULTS"
 # The serve rows: edit → new page served (medians, ms) and the server's memory (MB).
