@@ -151,25 +151,47 @@ pub struct RenderCache {
 pub struct Only {
     /// Record pages.
     pub records: Vec<PageRef>,
-    /// The home page and the overviews, planned together (they share what they are made from).
-    pub overviews: bool,
-    /// The theme and sector pages, planned together.
-    pub taxonomies: bool,
+    /// Parts of the other pages ([`pages::Plan::part`]), each planned whole.
+    pub parts: Vec<usize>,
 }
 
-/// The three parts of a plan, in plan order.
+/// A part of the plan ([`pages::Plan::part`]), or the record pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Group {
-    Overviews = 0,
-    Records = 1,
-    Taxonomies = 2,
+    Part(usize),
+    Records,
+}
+
+impl Group {
+    /// Where the group's pages are in plan order.
+    fn slot(self) -> usize {
+        match self {
+            Group::Part(p) if p <= pages::RECORDS_AFTER => p,
+            Group::Part(p) => p + 1,
+            Group::Records => pages::RECORDS_AFTER + 1,
+        }
+    }
+
+    /// Every group, in plan order.
+    fn all() -> impl Iterator<Item = Group> {
+        (0..=pages::RECORDS_AFTER)
+            .map(Group::Part)
+            .chain([Group::Records])
+            .chain((pages::RECORDS_AFTER + 1..pages::PARTS).map(Group::Part))
+    }
 }
 
 #[derive(Default)]
 struct PageCache {
     pages: HashMap<String, CachedPage>,
-    /// Output paths of each [`Group`], in plan order.
-    order: [Vec<String>; 3],
+    /// Output paths of each [`Group`] by [`Group::slot`], in plan order.
+    order: Vec<Vec<String>>,
+}
+
+impl PageCache {
+    fn order(&self, group: Group) -> &[String] {
+        self.order.get(group.slot()).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// What a page keeps: no context (at 10,000 pages the contexts were most of `serve`'s memory),
@@ -201,7 +223,7 @@ impl RenderCache {
     /// render.
     pub fn affected(&self, changed: &Changed) -> Option<Only> {
         let cache = &self.pages;
-        if cache.order[Group::Records as usize].is_empty() {
+        if cache.order(Group::Records).is_empty() {
             return None;
         }
         let positions = changed.positions();
@@ -211,15 +233,17 @@ impl RenderCache {
             reads.types().any(|t| !known.contains(&t))
                 || positions.iter().any(|(of, at)| reads.touches(*of, at))
         };
-        let group = |g: Group| cache.order[g as usize].iter().any(touched);
+        // The pages of a part share one record of reads: asking one page is asking them all.
+        let part = |p: usize| {
+            let order = cache.order(Group::Part(p));
+            order.first().is_none_or(touched) || (p == pages::PARTS - 1 && changed.taxonomies)
+        };
         Some(Only {
-            records: cache.order[Group::Records as usize]
-                .iter()
+            records: (cache.order(Group::Records).iter())
                 .filter(|path| touched(path))
                 .filter_map(|path| cache.pages[path].kept.record)
                 .collect(),
-            overviews: group(Group::Overviews),
-            taxonomies: changed.taxonomies || group(Group::Taxonomies),
+            parts: (0..pages::PARTS).filter(|&p| part(p)).collect(),
         })
     }
 }
@@ -287,7 +311,7 @@ pub fn render(
     let Some(theme) = theme.as_ref() else {
         return Ok(None);
     };
-    let only = only.filter(|_| !cached.order[Group::Records as usize].is_empty());
+    let only = only.filter(|_| !cached.order(Group::Records).is_empty());
     let mut plan = pages::Plan::new(graph, options);
     if keep {
         plan = plan.hashing();
@@ -360,33 +384,28 @@ pub fn render(
             })
             .collect::<anyhow::Result<Vec<_>>>()
     };
-    let everything = Only {
-        records: Vec::new(),
-        overviews: true,
-        taxonomies: true,
+    let parts: Vec<usize> = match only {
+        Some(only) => only.parts.clone(),
+        None => (0..pages::PARTS).collect(),
     };
-    let scope = only.unwrap_or(&everything);
-    let (overviews, (record_pages, taxonomies)) = rayon::join(
-        || match scope.overviews {
-            true => one_by_one(Group::Overviews, &|emit| plan.overviews(emit)),
-            false => Ok(Vec::new()),
+    // The parts one at a time (a few are large), beside the record pages.
+    let (part_pages, record_pages) = rayon::join(
+        || -> anyhow::Result<Vec<Outcome>> {
+            let mut outcomes = Vec::new();
+            for &part in &parts {
+                outcomes.extend(one_by_one(Group::Part(part), &|emit| {
+                    plan.part(part, emit)
+                })?);
+            }
+            Ok(outcomes)
         },
-        || {
-            rayon::join(
-                || match only {
-                    Some(only) => records(only.records.clone()),
-                    None => records(plan.records()),
-                },
-                || match scope.taxonomies {
-                    true => one_by_one(Group::Taxonomies, &|emit| plan.taxonomies(emit)),
-                    false => Ok(Vec::new()),
-                },
-            )
+        || match only {
+            Some(only) => records(only.records.clone()),
+            None => records(plan.records()),
         },
     );
-    let mut outcomes = overviews?;
+    let mut outcomes = part_pages?;
     outcomes.extend(record_pages?);
-    outcomes.extend(taxonomies?);
     let mut done = Vec::with_capacity(outcomes.len());
     let mut errors = Vec::new();
     let mut fresh = 0;
@@ -420,11 +439,18 @@ pub fn render(
     }
     // The groups planned now get their new order; their pages not planned again are gone.
     let mut planned = std::collections::HashSet::new();
-    let replanned = [scope.overviews, only.is_none(), scope.taxonomies];
-    let mut orders: [Vec<String>; 3] = Default::default();
+    // By slot, as `Group::all` lists them.
+    let replanned: Vec<bool> = Group::all()
+        .map(|g| match g {
+            Group::Part(p) => parts.contains(&p),
+            Group::Records => only.is_none(),
+        })
+        .collect();
+    let mut orders: Vec<Vec<String>> = vec![Vec::new(); replanned.len()];
+    cached.order.resize(replanned.len(), Vec::new());
     for (path, group, kept, page_anchors) in done {
         planned.insert(path.clone());
-        orders[group as usize].push(path.clone());
+        orders[group.slot()].push(path.clone());
         anchors.push((path.clone(), page_anchors.clone()));
         if let Some(kept) = kept {
             let entry = CachedPage {

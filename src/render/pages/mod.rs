@@ -119,6 +119,14 @@ const SECTIONS: [(&str, &str); 6] = [
     ("begrippen", "Begrippen"),
 ];
 
+/// The overview parts: home, effects, table, bibliography, gap map, evidence per effect,
+/// articles, terms, 404 and search.
+const OVERVIEW_PARTS: usize = 9;
+/// The parts of [`Plan::part`]: the overviews, the change log, the theme pages.
+pub const PARTS: usize = OVERVIEW_PARTS + 2;
+/// The record pages come after this part in plan order (the last overview part, the change log).
+pub const RECORDS_AFTER: usize = OVERVIEW_PARTS;
+
 /// Receives planned pages one by one, in plan order.
 pub type Emit<'e> = &'e mut dyn FnMut(PlannedPage);
 
@@ -142,11 +150,16 @@ impl<'g> Plan<'g> {
         self
     }
 
-    /// The home page, section overviews, 404 and search page, one at a time: some are megabytes
-    /// of context at 10,000 pages, so each goes to `emit` before the next is planned.
-    pub fn overviews(&self, emit: Emit) {
-        self.planner.overviews(emit);
-        self.planner.changes(emit);
+    /// The pages that are not a record's, in parts ([`PARTS`]: the overviews, the change log,
+    /// the theme pages), each planned from the graph alone and its pages handed to `emit` one at
+    /// a time: some are megabytes of context at 10,000 pages. In plan order the record pages
+    /// come after the part [`RECORDS_AFTER`].
+    pub fn part(&self, part: usize, emit: Emit) {
+        match part {
+            p if p < OVERVIEW_PARTS => self.planner.overview_part(p, emit),
+            p if p == OVERVIEW_PARTS => self.planner.changes(emit),
+            _ => self.planner.taxonomies(emit),
+        }
     }
 
     /// Every record with a page, in plan order; plan each with [`Plan::record`].
@@ -156,11 +169,6 @@ impl<'g> Plan<'g> {
 
     pub fn record(&self, page: PageRef) -> PlannedPage {
         self.planner.record_page(page)
-    }
-
-    /// The theme and sector pages, one at a time like [`Plan::overviews`].
-    pub fn taxonomies(&self, emit: Emit) {
-        self.planner.taxonomies(emit);
     }
 }
 

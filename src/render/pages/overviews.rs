@@ -146,76 +146,93 @@ impl Planner<'_> {
         (self.graph.intro(key)).map_or(fallback.to_string(), |p| p.data.title.clone())
     }
 
-    pub(super) fn overviews(&self, pages: Emit) {
+    /// One part of the overviews ([`super::OVERVIEW_PARTS`]): each makes what it shows from the
+    /// graph itself, so that `serve` can plan one part again without the others.
+    pub(super) fn overview_part(&self, part: usize, pages: Emit) {
         let g = self.graph;
-        let categories = view::categories(g);
-        let levels = view::levels(g);
-        let home_title = self.overview_title("index", &g.config.title);
         let top_articles = || {
             (g.records.articles.ids())
                 .filter(|&a| g.index.article_parent[a].is_none())
                 .map(|a| view::article_card(g, a))
         };
-        let home = Home {
-            intro: self.overview_intro("", ""),
-            categories: &categories,
-            levels: &levels,
-            counts: Counts::of(g),
-            recent_articles: top_articles().take(6).collect(),
-        };
-        pages(self.planned(
-            "index.html".into(),
-            &self.overview_view("", &home_title, ""),
-            &home,
-        ));
-        let title = self.overview_title("effecten", "Effecten van Samen Opleiden");
-        self.section_page(pages, "effecten", &title, |intro| Effects {
-            intro,
-            categories: &categories,
-        });
-        let section = "waarde-en-randvoorwaarden";
-        let title = self.overview_title(section, "Waarde en randvoorwaarden");
-        self.section_page(pages, section, &title, |intro| Table {
-            intro,
-            levels: &levels,
-        });
-        self.bibliography(pages, &categories);
-        self.section_page(pages, "bewijs", "Bewijskaart", |intro| GapMapPage {
-            intro,
-            gap_map: gap_map::gap_map(g),
-        });
-        self.effect_evidence(pages);
-        let title = self.overview_title("kennisbank", "Kennisbank");
-        self.section_page(pages, "kennisbank", &title, |intro| Articles {
-            intro,
-            articles: top_articles().collect(),
-            all_articles: (g.records.articles.ids())
-                .map(|a| view::article_card(g, a))
-                .collect(),
-        });
-        let title = self.overview_title("begrippen", "Begrippen");
-        self.section_page(pages, "begrippen", &title, |intro| Terms {
-            intro,
-            terms: (g.records.terms.ids())
-                .map(|t| Link::to(g, PageRef::Term(t)))
-                .collect(),
-        });
-        let not_found = self.page_view(
-            "Pagina niet gevonden",
-            super::NOT_FOUND_PATH,
-            "",
-            "Pagina",
-            vec![],
-        );
-        pages(self.planned(
-            super::NOT_FOUND_PATH.into(),
-            &not_found,
-            &NotFound { intro: None },
-        ));
-        // The search page (issue 5): the form works without JavaScript; search.js adds results.
-        let home = self.crumb("Home", "");
-        let search = self.page_view("Zoeken", "zoeken/", "zoeken", "Pagina", vec![home]);
-        pages(self.planned("zoeken/index.html".into(), &search, &Search {}));
+        match part {
+            0 => {
+                let home_title = self.overview_title("index", &g.config.title);
+                let home = Home {
+                    intro: self.overview_intro("", ""),
+                    categories: &view::categories(g),
+                    levels: &view::levels(g),
+                    counts: Counts::of(g),
+                    recent_articles: top_articles().take(6).collect(),
+                };
+                pages(self.planned(
+                    "index.html".into(),
+                    &self.overview_view("", &home_title, ""),
+                    &home,
+                ));
+            }
+            1 => {
+                let title = self.overview_title("effecten", "Effecten van Samen Opleiden");
+                let categories = view::categories(g);
+                self.section_page(pages, "effecten", &title, |intro| Effects {
+                    intro,
+                    categories: &categories,
+                });
+            }
+            2 => {
+                let section = "waarde-en-randvoorwaarden";
+                let title = self.overview_title(section, "Waarde en randvoorwaarden");
+                let levels = view::levels(g);
+                self.section_page(pages, section, &title, |intro| Table {
+                    intro,
+                    levels: &levels,
+                });
+            }
+            3 => self.bibliography(pages, &view::categories(g)),
+            4 => self.section_page(pages, "bewijs", "Bewijskaart", |intro| GapMapPage {
+                intro,
+                gap_map: gap_map::gap_map(g),
+            }),
+            5 => self.effect_evidence(pages),
+            6 => {
+                let title = self.overview_title("kennisbank", "Kennisbank");
+                self.section_page(pages, "kennisbank", &title, |intro| Articles {
+                    intro,
+                    articles: top_articles().collect(),
+                    all_articles: (g.records.articles.ids())
+                        .map(|a| view::article_card(g, a))
+                        .collect(),
+                });
+            }
+            7 => {
+                let title = self.overview_title("begrippen", "Begrippen");
+                self.section_page(pages, "begrippen", &title, |intro| Terms {
+                    intro,
+                    terms: (g.records.terms.ids())
+                        .map(|t| Link::to(g, PageRef::Term(t)))
+                        .collect(),
+                });
+            }
+            _ => {
+                let not_found = self.page_view(
+                    "Pagina niet gevonden",
+                    super::NOT_FOUND_PATH,
+                    "",
+                    "Pagina",
+                    vec![],
+                );
+                pages(self.planned(
+                    super::NOT_FOUND_PATH.into(),
+                    &not_found,
+                    &NotFound { intro: None },
+                ));
+                // The search page (issue 5): the form works without JavaScript; search.js adds
+                // results.
+                let home = self.crumb("Home", "");
+                let search = self.page_view("Zoeken", "zoeken/", "zoeken", "Pagina", vec![home]);
+                pages(self.planned("zoeken/index.html".into(), &search, &Search {}));
+            }
+        }
     }
 
     /// The overview of `section` at `/<section>/`, with the editors' introduction handed to `vars`.

@@ -18,9 +18,13 @@ fn planned_pages() -> Vec<PlannedPage> {
     let graph = fixture_graph();
     let plan = Plan::new(&graph, &RenderOptions::default());
     let mut pages = Vec::new();
-    plan.overviews(&mut |p| pages.push(p));
+    for part in 0..=super::RECORDS_AFTER {
+        plan.part(part, &mut |p| pages.push(p));
+    }
     pages.extend(plan.records().into_iter().map(|p| plan.record(p)));
-    plan.taxonomies(&mut |p| pages.push(p));
+    for part in super::RECORDS_AFTER + 1..super::PARTS {
+        plan.part(part, &mut |p| pages.push(p));
+    }
     pages
 }
 
