@@ -18,5 +18,6 @@ mod publish;
 mod reports;
 mod search;
 mod serve;
+mod serve_edits;
 mod shipped_content;
 mod site_pages;
