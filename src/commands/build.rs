@@ -31,7 +31,7 @@ pub fn run(args: &BuildArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     progress.finish();
     let report = report?;
     if let (Some(warnings), Some(written)) = (&report.unchanged, &report.written) {
-        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let color = kennisbank::diagnostics::color_on_stderr();
         let mut err = std::io::stderr().lock();
         for warning in warnings {
             writeln!(err, "{}", warning.text(lang, color))?;

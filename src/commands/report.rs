@@ -1,6 +1,6 @@
 //! Printing diagnostics for people (colour when the terminal takes it) or for tools (JSON lines).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use kennisbank::diagnostics::Diagnostics;
 use kennisbank::i18n::{Lang, Message, Msg};
@@ -18,7 +18,7 @@ pub enum Format {
 pub fn print(diagnostics: &Diagnostics, format: Format, lang: Lang) -> std::io::Result<()> {
     match format {
         Format::Human => {
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let color = kennisbank::diagnostics::color_on_stderr();
             let mut err = std::io::stderr().lock();
             for d in diagnostics.sorted() {
                 writeln!(err, "{}", d.render(lang, color))?;

@@ -18,7 +18,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::i18n::{Arg, Code, Lang, Message, Msg};
-pub use report::DiagnosticRecord;
+pub use report::{DiagnosticRecord, color_on_stderr};
 use source::floor_char_boundary;
 pub use source::{SourceFile, Span};
 pub use suggest::{closest, suggestion};

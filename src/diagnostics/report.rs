@@ -72,6 +72,13 @@ impl Diagnostic {
 /// The width miette wraps reports to.
 pub(super) const WIDTH: usize = 100;
 
+/// Whether reports on stderr get colour: only on a terminal, and never with `NO_COLOR` set
+/// (<https://no-color.org>).
+pub fn color_on_stderr() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 /// A diagnostic as data: one line of `--format json`, and an entry of the serve overlay. The
 /// texts are in the language of the run; `severity` and `code` never change with it.
 #[derive(Debug, Clone, Serialize)]

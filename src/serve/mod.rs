@@ -11,7 +11,7 @@ pub mod http;
 pub mod state;
 pub mod watch;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
@@ -199,7 +199,7 @@ fn open_browser(url: &str, lang: Lang) {
 /// Prints what a rebuild did: every diagnostic when it failed (or on the first build), otherwise
 /// one line.
 fn report(outcome: &Outcome, first: bool, lang: Lang) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = crate::diagnostics::color_on_stderr();
     let mut err = std::io::stderr().lock();
     let counts = |d: &crate::diagnostics::Diagnostics| {
         Msg::Counts
