@@ -8,7 +8,7 @@ use std::any::TypeId;
 use std::collections::BTreeSet;
 
 use super::{Index, KnowledgeGraph, PageRef};
-use crate::model::{Article, Effect, IdVec, Page, Source, Term, ValueRow};
+use crate::model::{IdVec, Kind};
 
 /// The records an edit changed, as ids of the new graph.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,7 +24,7 @@ impl Changed {
     pub fn positions(&self) -> Vec<(TypeId, Vec<u32>)> {
         let mut by_type: Vec<(TypeId, Vec<u32>)> = Vec::new();
         for &page in &self.records {
-            let (of, position) = table_position(page);
+            let (of, position) = page.table_position();
             match by_type.iter_mut().find(|(t, _)| *t == of) {
                 Some((_, positions)) => positions.push(position),
                 None => by_type.push((of, vec![position])),
@@ -34,29 +34,9 @@ impl Changed {
     }
 }
 
-/// The type of the ids of a record's table, and its position there.
-fn table_position(page: PageRef) -> (TypeId, u32) {
-    let (of, index) = match page {
-        PageRef::Effect(id) => (TypeId::of::<Effect>(), id.index()),
-        PageRef::Row(id) => (TypeId::of::<ValueRow>(), id.index()),
-        PageRef::Source(id) => (TypeId::of::<Source>(), id.index()),
-        PageRef::Article(id) => (TypeId::of::<Article>(), id.index()),
-        PageRef::Term(id) => (TypeId::of::<Term>(), id.index()),
-        PageRef::Page(id) => (TypeId::of::<Page>(), id.index()),
-    };
-    (of, u32::try_from(index).expect("ids are u32"))
-}
-
 /// The types of ids records are read by: a read of any other type is not understood.
-pub fn record_types() -> [TypeId; 6] {
-    [
-        TypeId::of::<Effect>(),
-        TypeId::of::<ValueRow>(),
-        TypeId::of::<Source>(),
-        TypeId::of::<Article>(),
-        TypeId::of::<Term>(),
-        TypeId::of::<Page>(),
-    ]
+pub fn record_types() -> Vec<TypeId> {
+    Kind::ALL.iter().map(|k| k.table_type()).collect()
 }
 
 impl KnowledgeGraph {

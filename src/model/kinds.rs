@@ -11,6 +11,7 @@
 //! [`RecordData`] impl in `model`; then the kind's own checker in `graph::resolve`, page in
 //! `render::pages`, search units in `search::units` and template in the theme.
 
+use std::any::TypeId;
 use std::borrow::Cow;
 use std::ops::Index;
 
@@ -227,14 +228,40 @@ pub enum PageRef {
 
 impl PageRef {
     pub fn kind(self) -> Kind {
-        match self {
-            PageRef::Effect(_) => Kind::Effect,
-            PageRef::Row(_) => Kind::Row,
-            PageRef::Source(_) => Kind::Source,
-            PageRef::Article(_) => Kind::Article,
-            PageRef::Term(_) => Kind::Term,
-            PageRef::Page(_) => Kind::Page,
+        self.kind_and_position().0
+    }
+
+    /// The type of its table's ids and its position there, as [`super::Reads`] notes a read.
+    pub fn table_position(self) -> (TypeId, u32) {
+        let (kind, position) = self.kind_and_position();
+        (kind.table_type(), position)
+    }
+
+    fn kind_and_position(self) -> (Kind, u32) {
+        let (kind, index) = match self {
+            PageRef::Effect(id) => (Kind::Effect, id.index()),
+            PageRef::Row(id) => (Kind::Row, id.index()),
+            PageRef::Source(id) => (Kind::Source, id.index()),
+            PageRef::Article(id) => (Kind::Article, id.index()),
+            PageRef::Term(id) => (Kind::Term, id.index()),
+            PageRef::Page(id) => (Kind::Page, id.index()),
+        };
+        (kind, u32::try_from(index).expect("ids are u32"))
+    }
+}
+
+impl Kind {
+    /// The type its table's ids are of (`Id<Doc<…Data>>`): how [`super::Reads`] tells the
+    /// records of one kind from another's.
+    pub fn table_type(self) -> TypeId {
+        struct TableType;
+        impl ForKind for TableType {
+            type Output = TypeId;
+            fn call<D: RecordData>(self) -> TypeId {
+                TypeId::of::<Doc<D>>()
+            }
         }
+        self.with(TableType)
     }
 }
 
@@ -411,6 +438,27 @@ mod tests {
             assert_eq!(Kind::from_folder(kind.info().folder), Some(kind));
             assert_eq!(Kind::from_word(kind.info().word), Some(kind));
         }
+    }
+
+    #[test]
+    fn a_read_is_noted_under_the_table_type_of_its_page() {
+        fn read_of<T: 'static>(page: fn(Id<T>) -> PageRef) -> bool {
+            let mut table: super::super::IdVec<T, u8> = super::super::IdVec::new();
+            let id = table.push(1);
+            let (_, reads) = super::super::id::recording(|| table[id]);
+            let (of, position) = page(id).table_position();
+            reads.touches(of, &[position])
+        }
+        assert!(read_of(PageRef::Effect));
+        assert!(read_of(PageRef::Row));
+        assert!(read_of(PageRef::Source));
+        assert!(read_of(PageRef::Article));
+        assert!(read_of(PageRef::Term));
+        assert!(read_of(PageRef::Page));
+        let mut types: Vec<TypeId> = Kind::ALL.iter().map(|k| k.table_type()).collect();
+        types.sort_unstable();
+        types.dedup();
+        assert_eq!(types.len(), Kind::ALL.len(), "one type per kind");
     }
 
     #[test]
