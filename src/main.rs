@@ -10,6 +10,11 @@ use clap::Parser;
 
 use commands::Cli;
 
+// A build allocates and frees millions of small strings, trees and JSON values across threads; the
+// system allocator spent about 30 % of a 10,000-page build (perf) and kept freed memory per thread.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.language();
