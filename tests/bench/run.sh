@@ -109,7 +109,7 @@ for n in "${SIZES[@]}"; do
   # The full build replaces a published site, as a deploy does (issue 14): the first build, not
   # measured, leaves one; --no-cache then builds everything and swaps it in.
   rm -rf "$kb_out"
-  nice -n 19 "$KB" build --root "$site" --output "$kb_out" --no-cache >/dev/null 2>&1
+  measure "$logs/kb-first" "$KB" build --root "$site" --output "$kb_out" --no-cache
   for r in $(seq "$RUNS"); do
     measure "$logs/kb-full" "$KB" build --root "$site" --output "$kb_out" --no-cache
     measure "$logs/kb-nochange" "$KB" build --root "$site" --output "$kb_out"
@@ -127,7 +127,7 @@ for n in "${SIZES[@]}"; do
   h_out=$WORK/hugo-out-$n
   rm -rf "$h_out"
   # shellcheck disable=SC2046 # the paths have no spaces (mktemp)
-  nice -n 19 $(hugo_args "$site" "$h_out") >/dev/null 2>&1
+  measure "$logs/hugo-first" $(hugo_args "$site" "$h_out")
   for r in $(seq "$RUNS"); do
     rm -rf "$WORK/hugo-cache"
     # shellcheck disable=SC2046 # the paths have no spaces (mktemp)
