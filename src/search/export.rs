@@ -46,16 +46,22 @@ pub struct ExportFile {
 }
 
 /// A unit's score for one stem: from the words themselves, and from derived tokens.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Weight {
-    pub direct: f32,
-    pub derived: f32,
+#[derive(Debug, Clone, Copy)]
+struct Weight {
+    direct: f32,
+    derived: f32,
 }
 
-/// stem → unit → weight, exactly as tantivy scores a one-stem query per field, boosts applied.
-pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<u32, Weight>>> {
+/// stem → its list: units ascending, each with its level, exactly as tantivy scores a one-stem
+/// query per field, boosts applied, the unit's own words and its derived tokens together (the
+/// derived ones weigh less, `index::DERIVED_FACTOR`).
+///
+/// Each posting is collected as it comes (field by field) and a stem's postings are merged per
+/// unit at the end, in the same order as before: a map per stem of every unit, as this once
+/// kept, was the largest structure of the build (≈ 30 bytes per posting against 12).
+pub fn lists(index: &SearchIndex) -> Result<BTreeMap<String, Vec<(u32, u32)>>> {
     let searcher = index.reader.searcher();
-    let mut out: BTreeMap<String, BTreeMap<u32, Weight>> = BTreeMap::new();
+    let mut out: BTreeMap<String, Vec<(u32, Weight)>> = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let doc_column = segment.fast_fields().u64(DOC_FIELD)?;
         for field in &index.fields {
@@ -63,15 +69,17 @@ pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<u32, Wei
             let norms = segment.get_fieldnorms_reader(field.field)?;
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
-                let stem = std::str::from_utf8(stream.key())
-                    .context(Msg::SearchIndexBadTerm.message())?
-                    .to_string();
-                let term = Term::from_field_text(field.field, &stem);
+                let stem =
+                    std::str::from_utf8(stream.key()).context(Msg::SearchIndexBadTerm.message())?;
+                let term = Term::from_field_text(field.field, stem);
                 let weight =
                     Bm25Weight::for_terms(&searcher as &dyn Bm25StatisticsProvider, &[term])?;
                 let mut postings = inverted
                     .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
-                let entry = out.entry(stem).or_default();
+                let entry = match out.get_mut(stem) {
+                    Some(entry) => entry,
+                    None => out.entry(stem.to_string()).or_default(),
+                };
                 let mut doc = postings.doc();
                 while doc != TERMINATED {
                     let unit = doc_column
@@ -80,27 +88,52 @@ pub fn weights(index: &SearchIndex) -> Result<BTreeMap<String, BTreeMap<u32, Wei
                         as u32;
                     let score =
                         weight.score(norms.fieldnorm_id(doc), postings.term_freq()) * field.boost;
-                    let w = entry.entry(unit).or_default();
-                    if field.direct {
-                        w.direct += score;
-                    } else {
-                        w.derived += score;
-                    }
+                    entry.push((
+                        unit,
+                        if field.direct {
+                            Weight {
+                                direct: score,
+                                derived: 0.0,
+                            }
+                        } else {
+                            Weight {
+                                direct: 0.0,
+                                derived: score,
+                            }
+                        },
+                    ));
                     doc = postings.advance();
                 }
             }
         }
     }
-    Ok(out)
+    Ok(out
+        .into_iter()
+        .map(|(stem, postings)| (stem, merged(postings)))
+        .collect())
 }
 
-/// A stem's list, units ascending with their levels: the unit's own words and its derived tokens
-/// together (the derived ones weigh less, `index::DERIVED_FACTOR`).
-fn list(weights: &BTreeMap<u32, Weight>) -> Vec<(u32, u32)> {
-    weights
-        .iter()
-        .map(|(&unit, w)| (unit, format::level((w.direct + w.derived) * SCALE)))
-        .collect()
+/// One stem's postings, units ascending, a unit's scores summed in the order they came (a stable
+/// sort keeps field order, so the floating-point sums are the same however the postings arrive).
+fn merged(mut postings: Vec<(u32, Weight)>) -> Vec<(u32, u32)> {
+    postings.sort_by_key(|p| p.0);
+    let mut list: Vec<(u32, u32)> = Vec::new();
+    let mut total: Option<(u32, Weight)> = None;
+    let level = |(unit, w): (u32, Weight)| (unit, format::level((w.direct + w.derived) * SCALE));
+    for (unit, w) in postings {
+        match &mut total {
+            Some((at, sum)) if *at == unit => {
+                sum.direct += w.direct;
+                sum.derived += w.derived;
+            }
+            _ => {
+                list.extend(total.take().map(level));
+                total = Some((unit, w));
+            }
+        }
+    }
+    list.extend(total.map(level));
+    list
 }
 
 /// The best `HEAD` postings in rank order (level descending, unit ascending), flat.
@@ -174,10 +207,7 @@ fn shard_file(starts: &mut Vec<String>, shard: &mut Shard) -> ExportFile {
 /// Every file of the browser index; `manifest.json` last.
 pub fn export(index: &SearchIndex, labels: &FacetLabels) -> Result<Vec<ExportFile>> {
     let mut timings = crate::timings::Timings::start();
-    let lists: BTreeMap<String, Vec<(u32, u32)>> = weights(index)?
-        .iter()
-        .map(|(stem, w)| (stem.clone(), list(w)))
-        .collect();
+    let lists = lists(index)?;
     timings.lap("weights");
     let mut files = Vec::new();
 
