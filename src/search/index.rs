@@ -23,7 +23,7 @@ use tantivy::{Index, IndexReader, TantivyDocument};
 
 use super::analyzer::{self, Stemming};
 use super::compounds;
-use super::pairs::{PairId, StemIds, UnitPairs};
+use super::pairs::{Held, PairId, StemIds, UnitPairs};
 use super::stems::StemMap;
 use super::synonyms::{Expander, Group};
 use super::units::Unit;
@@ -67,8 +67,8 @@ pub struct SearchIndex {
     pub marks: BTreeMap<String, BTreeSet<String>>,
     /// Every stem of the dictionary, sorted: the names of the stem ids in [`Self::pairs`].
     pub pair_stems: Vec<String>,
-    /// (pair, unit) for every pair of stems a unit holds together (`pairs.rs`), sorted.
-    pub pairs: Vec<(PairId, u32)>,
+    /// Every pair of stems a unit holds together (`pairs.rs`), sorted.
+    pub pairs: Vec<Held>,
 }
 
 /// A unit's three texts as folded words (stop words gone), each text one string of words
@@ -191,7 +191,9 @@ impl SearchIndex {
             expander: &expander,
             ids: &stem_ids,
         };
-        let mut pairs: Vec<(PairId, u32)> = Vec::new();
+        // Each batch's pairs in a list of its own, joined once at the end into an array of the
+        // exact size: one array grown as it went was, at its doublings, the build's peak.
+        let mut batches: Vec<Vec<Held>> = Vec::new();
         for (batch, (batch_units, batch_words)) in units
             .chunks(BATCH)
             .zip(unit_words.chunks(BATCH))
@@ -205,15 +207,21 @@ impl SearchIndex {
                     document(batch * BATCH + i, unit, texts, &fields_of, &words_of)
                 })
                 .collect();
+            let mut held = Vec::with_capacity(docs.iter().map(|d| d.1.len()).sum());
             for (i, (doc, unit_pairs)) in docs.into_iter().enumerate() {
                 let n = (batch * BATCH + i) as u32;
-                pairs.extend(unit_pairs.into_iter().map(|p| (p, n)));
+                held.extend(unit_pairs.into_iter().map(|p| Held::new(p, n)));
                 writer
                     .add_document(doc)
                     .context(Msg::SearchIndexAdd.message())?;
             }
+            batches.push(held);
         }
         drop(unit_words);
+        let mut pairs = Vec::with_capacity(batches.iter().map(Vec::len).sum());
+        for batch in batches {
+            pairs.extend(batch);
+        }
         pairs.par_sort_unstable();
         writer.commit().context(Msg::SearchIndexCommit.message())?;
         let reader = index.reader().context(Msg::SearchIndexOpen.message())?;
