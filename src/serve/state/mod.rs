@@ -60,6 +60,11 @@ pub enum Outcome {
 /// Above this many changed files a reload event says "everything" instead of listing them.
 const MAX_LISTED_CHANGES: usize = 2000;
 
+/// How long the search refresh after a rebuild waits for the next save before it starts. Editors
+/// save in bursts; an index begun at once is thrown away by the next save and competes with that
+/// save's rebuild for the cores (at 10,000 pages it takes seconds of CPU).
+const EXTRAS_SETTLE: Duration = Duration::from_millis(1000);
+
 /// The serving state shared by the HTTP handlers and the rebuild thread.
 pub struct ServeState {
     /// The options of every rebuild (also in the pipeline, which the rebuild lock guards).
@@ -288,10 +293,15 @@ impl ServeState {
     }
 
     /// Makes the search index and publish extras for the pages of `generation` and swaps them in,
-    /// unless newer pages were served meanwhile (their own refresh follows).
+    /// unless newer pages were served meanwhile or within [`EXTRAS_SETTLE`] (their own refresh
+    /// follows).
     fn refresh_extras(&self, generation: u64, graph: &KnowledgeGraph, listed: Vec<String>) {
-        let _one_at_a_time = self.indexing.lock().unwrap_or_else(|e| e.into_inner());
         let current = || self.generation.load(Ordering::SeqCst) == generation;
+        std::thread::sleep(EXTRAS_SETTLE);
+        if !current() {
+            return;
+        }
+        let _one_at_a_time = self.indexing.lock().unwrap_or_else(|e| e.into_inner());
         if !current() {
             return;
         }
