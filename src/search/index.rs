@@ -192,7 +192,7 @@ impl SearchIndex {
             ids: &stem_ids,
         };
         // Each batch's pairs in a list of its own, joined once at the end into an array of the
-        // exact size: one array grown as it went was, at its doublings, the build's peak.
+        // exact size: one array grown by doubling was the largest allocation at the heap's peak.
         let mut batches: Vec<Vec<Held>> = Vec::new();
         for (batch, (batch_units, batch_words)) in units
             .chunks(BATCH)
@@ -210,7 +210,7 @@ impl SearchIndex {
             let mut held = Vec::with_capacity(docs.iter().map(|d| d.1.len()).sum());
             for (i, (doc, unit_pairs)) in docs.into_iter().enumerate() {
                 let n = (batch * BATCH + i) as u32;
-                held.extend(unit_pairs.into_iter().map(|p| Held::new(p, n)));
+                held.extend(unit_pairs.into_iter().map(|pair| Held { pair, unit: n }));
                 writer
                     .add_document(doc)
                     .context(Msg::SearchIndexAdd.message())?;

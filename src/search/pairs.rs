@@ -19,26 +19,16 @@ use super::format;
 /// total divided by it).
 pub const PAIR_BYTES: usize = 20_000;
 
-/// A pair of stem ids, the smaller first, as one number (ids follow the stems' sort order, so this
-/// is also the order of the pair's key).
-pub type PairId = u64;
+/// A pair of stem ids, the smaller first (ids follow the stems' sort order, so pairs sort as their
+/// keys do).
+pub type PairId = [u32; 2];
 
-/// A unit holding a pair: the pair's two stem ids and the unit, in 12 bytes; a `(PairId, u32)`
-/// takes 16, and at 10,000 pages there are millions of them, the largest array of the build.
-/// Sorted, they are in pair order, then unit order.
+/// A unit holding a pair, in 12 bytes (with a `u64` pair id it took 16): at 10,000 pages there are
+/// millions of them. Sorted, they are in pair order, then unit order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Held {
-    pair: [u32; 2],
-    unit: u32,
-}
-
-impl Held {
-    pub fn new(pair: PairId, unit: u32) -> Held {
-        Held {
-            pair: [(pair >> 32) as u32, pair as u32],
-            unit,
-        }
-    }
+    pub pair: PairId,
+    pub unit: u32,
 }
 
 /// The pair's key in a bucket file: the two stems in code-point order, one space between.
@@ -78,7 +68,7 @@ impl StemIds {
 
     fn pair(&self, a: &str, b: &str) -> Option<PairId> {
         let (a, b) = (*self.0.get(a)?, *self.0.get(b)?);
-        (a != b).then(|| (u64::from(a.min(b)) << 32) | u64::from(a.max(b)))
+        (a != b).then(|| [a.min(b), a.max(b)])
     }
 }
 
@@ -119,7 +109,7 @@ impl<'a> UnitPairs<'a> {
 /// [`SearchIndex::pairs`]: super::SearchIndex::pairs
 pub fn files(stems: &[String], pairs: &[Held]) -> Vec<ExportFile> {
     let groups = || pairs.chunk_by(|a, b| a.pair == b.pair);
-    let key_of = |[a, b]: [u32; 2]| {
+    let key_of = |[a, b]: PairId| {
         // Ids follow the stems' order and the smaller comes first: already the key's order.
         format!("{} {}", stems[a as usize], stems[b as usize])
     };
@@ -171,23 +161,28 @@ mod tests {
         pairs.run(&["start".into(), "leraar".into(), "begeleid".into()]);
         pairs.run(&["leraar".into(), "start".into(), "start".into()]);
         // (begeleid, leraar) and (leraar, start) once each; a word next to itself is no pair.
-        assert_eq!(pairs.finish(), [1, (1 << 32) | 2]);
+        assert_eq!(pairs.finish(), [[0, 1], [1, 2]]);
     }
 
     #[test]
     fn held_pairs_sort_by_pair_then_unit() {
-        let mut held = [
-            Held::new((1 << 32) | 2, 0),
-            Held::new(1, 7),
-            Held::new(1, 3),
-            Held::new(2, 0),
+        let held = |pair, unit| Held { pair, unit };
+        let mut list = [
+            held([1, 2], 0),
+            held([0, 1], 7),
+            held([0, 1], 3),
+            held([0, 2], 0),
         ];
-        held.sort_unstable();
-        let order: Vec<(u64, u32)> = held
-            .iter()
-            .map(|h| ((u64::from(h.pair[0]) << 32) | u64::from(h.pair[1]), h.unit))
-            .collect();
-        assert_eq!(order, [(1, 3), (1, 7), (2, 0), ((1 << 32) | 2, 0)]);
+        list.sort_unstable();
+        assert_eq!(
+            list,
+            [
+                held([0, 1], 3),
+                held([0, 1], 7),
+                held([0, 2], 0),
+                held([1, 2], 0)
+            ]
+        );
         assert_eq!(std::mem::size_of::<Held>(), 12);
     }
 
