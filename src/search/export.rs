@@ -19,7 +19,7 @@ use super::format::{
     self, DocRow, FORMAT_NAME, FORMAT_VERSION, FacetValue, FacetsFile, Manifest, PostingsFile,
     Shard, StemEntry,
 };
-use super::index::{DOC_FIELD, SearchIndex};
+use super::index::{DOC_FIELD, IndexField, SearchIndex};
 use super::pairs;
 use super::units::{FACETS, FacetLabels};
 use crate::i18n::Msg;
@@ -52,13 +52,24 @@ struct Weight {
     derived: f32,
 }
 
+impl Weight {
+    /// A score from one field: a field of the words themselves or of derived tokens.
+    fn of(field: &IndexField, score: f32) -> Weight {
+        let (direct, derived) = if field.direct {
+            (score, 0.0)
+        } else {
+            (0.0, score)
+        };
+        Weight { direct, derived }
+    }
+}
+
 /// stem → its list: units ascending, each with its level, exactly as tantivy scores a one-stem
 /// query per field, boosts applied, the unit's own words and its derived tokens together (the
 /// derived ones weigh less, `index::DERIVED_FACTOR`).
 ///
-/// Each posting is collected as it comes (field by field) and a stem's postings are merged per
-/// unit at the end, in the same order as before: a map per stem of every unit, as this once
-/// kept, was the largest structure of the build (≈ 30 bytes per posting against 12).
+/// Each posting is collected as it comes, field by field, and a stem's postings are merged per
+/// unit at the end: 12 bytes a posting, where a map per stem of every unit took about 30.
 pub fn lists(index: &SearchIndex) -> Result<BTreeMap<String, Vec<(u32, u32)>>> {
     let searcher = index.reader.searcher();
     let mut out: BTreeMap<String, Vec<(u32, Weight)>> = BTreeMap::new();
@@ -88,20 +99,7 @@ pub fn lists(index: &SearchIndex) -> Result<BTreeMap<String, Vec<(u32, u32)>>> {
                         as u32;
                     let score =
                         weight.score(norms.fieldnorm_id(doc), postings.term_freq()) * field.boost;
-                    entry.push((
-                        unit,
-                        if field.direct {
-                            Weight {
-                                direct: score,
-                                derived: 0.0,
-                            }
-                        } else {
-                            Weight {
-                                direct: 0.0,
-                                derived: score,
-                            }
-                        },
-                    ));
+                    entry.push((unit, Weight::of(field, score)));
                     doc = postings.advance();
                 }
             }
@@ -113,8 +111,9 @@ pub fn lists(index: &SearchIndex) -> Result<BTreeMap<String, Vec<(u32, u32)>>> {
         .collect())
 }
 
-/// One stem's postings, units ascending, a unit's scores summed in the order they came (a stable
-/// sort keeps field order, so the floating-point sums are the same however the postings arrive).
+/// One stem's postings, units ascending, a unit's scores summed in the order they came: the sort is
+/// stable, so a unit's scores are added in field order, and the floating-point sums do not depend
+/// on how the postings of other units were interleaved.
 fn merged(mut postings: Vec<(u32, Weight)>) -> Vec<(u32, u32)> {
     postings.sort_by_key(|p| p.0);
     let mut list: Vec<(u32, u32)> = Vec::new();
